@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using GrantPortal.Web.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace GrantPortal.Web.Features.Account;
+
+/// <summary>Adds the claims the UI needs on every request, so that no page has to load the user again.</summary>
+internal sealed class PortalClaimsPrincipalFactory(
+    UserManager<PortalUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<PortalUser, IdentityRole<Guid>>(users, roles, options)
+{
+    public const string FullNameClaim = "grantportal:full-name";
+
+    /// <summary>Present while an officer or admin has not yet set up an authenticator app.</summary>
+    public const string TwoFactorSetupRequiredClaim = "grantportal:2fa-setup-required";
+
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(FullNameClaim, user.FullName));
+        if (!user.TwoFactorEnabled && !user.IsDemoAccount)
+        {
+            var userRoles = await UserManager.GetRolesAsync(user);
+            if (userRoles.Intersect(Roles.RequiringTwoFactor).Any())
+            {
+                identity.AddClaim(new Claim(TwoFactorSetupRequiredClaim, "true"));
+            }
+        }
+
+        return identity;
+    }
+}

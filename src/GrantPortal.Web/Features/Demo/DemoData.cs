@@ -1,0 +1,127 @@
+using GrantPortal.Web.Data;
+using GrantPortal.Web.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantPortal.Web.Features.Demo;
+
+/// <summary>
+/// Fills a demo (<c>--seed-demo</c>): one open call and one account per role, all with <see cref="Password"/>.
+/// Running it again changes nothing. Refused outside Development, so it can never create known passwords in production.
+/// </summary>
+public static class DemoData
+{
+    public const string Switch = "--seed-demo";
+    public const string Password = "Demo-Grant-2026!";
+
+    public static readonly Guid CallId = Guid.Parse("c0000000-0000-0000-0000-000000000001");
+
+    private static readonly Company CompanyA = new()
+    {
+        Id = Guid.Parse("b0000000-0000-0000-0000-00000000000a"),
+        LegalName = "ООО «Уральские подшипники»",
+        Inn = "6671000017",
+        Ogrn = "1026605000014",
+        Kpp = "667101001",
+        Region = "Свердловская область",
+    };
+
+    private static readonly Company CompanyB = new()
+    {
+        Id = Guid.Parse("b0000000-0000-0000-0000-00000000000b"),
+        LegalName = "АО «Волжские композиты»",
+        Inn = "6315000012",
+        Ogrn = "1026300000011",
+        Kpp = "631501001",
+        Region = "Самарская область",
+    };
+
+    public static readonly IReadOnlyList<(string Email, string FullName, string Role, Company? Company)> Accounts =
+    [
+        ("admin@grantportal.test", "Анна Администраторова", Roles.Admin, null),
+        ("officer1@grantportal.test", "Олег Первый", Roles.Officer, null),
+        ("officer2@grantportal.test", "Ольга Вторая", Roles.Officer, null),
+        ("expert1@grantportal.test", "Эдуард Экспертов", Roles.Expert, null),
+        ("expert2@grantportal.test", "Елена Оценщикова", Roles.Expert, null),
+        ("expert3@grantportal.test", "Евгений Рецензентов", Roles.Expert, null),
+        ("applicant1@grantportal.test", "Алексей Заявителев", Roles.Applicant, CompanyA),
+        ("applicant2@grantportal.test", "Мария Заявителева", Roles.Applicant, CompanyB),
+    ];
+
+    /// <returns>False when refused (outside Development).</returns>
+    public static async Task<bool> SeedDemoDataAsync(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.Logger.LogError("{Switch} is refused outside Development: it creates accounts with a published password", Switch);
+            return false;
+        }
+
+        using var scope = app.Services.CreateScope();
+        await SeedAsync(scope.ServiceProvider);
+        app.Logger.LogInformation("Demo data is ready: sign in as any demo account with the password {Password}", Password);
+        return true;
+    }
+
+    public static async Task SeedAsync(IServiceProvider services)
+    {
+        var db = services.GetRequiredService<PortalDbContext>();
+        var users = services.GetRequiredService<UserManager<PortalUser>>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+
+        foreach (var company in new[] { CompanyA, CompanyB })
+        {
+            if (!await db.Companies.AnyAsync(c => c.Id == company.Id))
+            {
+                db.Companies.Add(new Company
+                {
+                    Id = company.Id, LegalName = company.LegalName, Inn = company.Inn, Ogrn = company.Ogrn,
+                    Kpp = company.Kpp, Region = company.Region, CreatedAt = now,
+                });
+            }
+        }
+
+        if (!await db.Calls.AnyAsync(c => c.Id == CallId))
+        {
+            db.Calls.Add(new GrantCall
+            {
+                Id = CallId,
+                TitleRu = "Компонентозамещение 2026: разработка и запуск производства комплектующих",
+                TitleEn = "Component substitution 2026: developing and launching production of components",
+                DescriptionRu = "Гранты до 100 млн рублей на разработку опытных образцов, проведение испытаний и запуск производства отечественных комплектующих взамен импортных.",
+                DescriptionEn = "Grants of up to 100 million roubles for prototypes, tests and production launch of domestic components replacing imported ones.",
+                MaxGrant = GrantCall.GrantCeiling,
+                TotalBudget = 1_500_000_000.00m,
+                MinCoFinancingShare = 0.2m,
+                OpensAt = now.AddDays(-7),
+                ClosesAt = now.AddDays(60),
+            });
+        }
+
+        await db.SaveChangesAsync();
+
+        foreach (var (email, fullName, role, company) in Accounts)
+        {
+            if (await users.FindByEmailAsync(email) is not null)
+            {
+                continue;
+            }
+
+            var user = new PortalUser
+            {
+                UserName = email, Email = email, EmailConfirmed = true, FullName = fullName,
+                CompanyId = company?.Id, IsDemoAccount = true, CreatedAt = now,
+            };
+            Check(await users.CreateAsync(user, Password), email);
+            Check(await users.AddToRoleAsync(user, role), email);
+        }
+    }
+
+    private static void Check(IdentityResult result, string email)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo account {email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+}

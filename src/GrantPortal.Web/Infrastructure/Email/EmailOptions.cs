@@ -1,0 +1,24 @@
+namespace GrantPortal.Web.Infrastructure.Email;
+
+public sealed class EmailOptions
+{
+    public const string Section = "Email";
+
+    public string From { get; set; } = "GrantPortal <no-reply@grantportal.test>";
+
+    /// <summary>SMTP server; when empty, mail goes to <see cref="PickupDirectory"/> or stays in the outbox.</summary>
+    public string? SmtpHost { get; set; }
+
+    public int SmtpPort { get; set; } = 587;
+
+    public bool SmtpEnableSsl { get; set; } = true;
+
+    public string? SmtpUserName { get; set; }
+
+    public string? SmtpPassword { get; set; }
+
+    /// <summary>A folder that receives each e-mail as an .eml file (Development).</summary>
+    public string? PickupDirectory { get; set; }
+
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace GrantPortal.Web.Infrastructure.Localization;
+
+/// <summary>How money and time are shown: roubles with kopecks, Moscow time.</summary>
+public static class Formats
+{
+    private static readonly TimeZoneInfo Moscow = FindMoscow();
+
+    // Russian style "100 000 000,00 ₽" with no-break spaces, so an amount never wraps across lines.
+    private static readonly NumberFormatInfo RussianMoney = new()
+    {
+        NumberGroupSeparator = "\u00A0",
+        NumberDecimalSeparator = ",",
+        NumberGroupSizes = [3],
+    };
+
+    public static string Roubles(decimal amount) =>
+        IsRussian ? $"{amount.ToString("N2", RussianMoney)}\u00A0₽" : $"{amount.ToString("N2", CultureInfo.InvariantCulture)}\u00A0₽";
+
+    /// <summary>A UTC instant as Moscow time, e.g. "05.12.2026 18:00 МСК".</summary>
+    public static string MoscowTime(DateTime utc) =>
+        $"{ToMoscow(utc).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture)} {(IsRussian ? "МСК" : "MSK")}";
+
+    public static DateTime ToMoscow(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Moscow);
+
+    private static bool IsRussian => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ru";
+
+    private static TimeZoneInfo FindMoscow()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            // Moscow has kept UTC+3 without daylight saving since 2014; a machine without tzdata still shows it right.
+            return TimeZoneInfo.CreateCustomTimeZone("Europe/Moscow", TimeSpan.FromHours(3), "Moscow", "Moscow");
+        }
+    }
+}

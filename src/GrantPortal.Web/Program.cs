@@ -1,0 +1,36 @@
+using GrantPortal.Web.Features.Account;
+using GrantPortal.Web.Features.Demo;
+using GrantPortal.Web.Infrastructure.Database;
+using GrantPortal.Web.Infrastructure.Email;
+using GrantPortal.Web.Infrastructure.Localization;
+using GrantPortal.Web.Infrastructure.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+try
+{
+    builder.AddPortalDatabase();
+}
+catch (LocalPostgresException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
+builder.AddPortalLocalization();
+builder.AddPortalEmail();
+builder.AddPortalIdentity();
+builder.AddPortalWeb();
+
+var app = builder.Build();
+await app.MigratePortalDatabaseAsync();
+if (args.Contains(DemoData.Switch) && !await app.SeedDemoDataAsync())
+{
+    return 2;
+}
+
+app.UsePortalPipeline();
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;
