@@ -28,6 +28,7 @@ public static class AccountExtensions
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
+        builder.Services.AddScoped<AccountEmails>();
 
         // A role change or a lockout by an admin reaches the person's other sessions within a minute.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
