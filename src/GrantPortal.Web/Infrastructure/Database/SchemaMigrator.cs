@@ -101,7 +101,7 @@ public sealed class SchemaMigrator(string connectionString, ILogger<SchemaMigrat
                 await ExecuteAsync(connection, $"CREATE DATABASE \"{database.Replace("\"", "\"\"")}\"", cancellationToken);
                 logger.LogInformation("Created database {Database}", database);
             }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
             {
                 // Another instance created it at the same moment.
             }

@@ -1,0 +1,42 @@
+using GrantPortal.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GrantPortal.Testing;
+
+/// <summary>
+/// The real app over a database of its own. "Testing" is not Development, so the app behaves as in production
+/// (HTTPS redirection, secure cookies, no developer pages); clients talk to it as https://localhost.
+/// </summary>
+public class PortalAppFactory(string connectionString, string environment = "Testing") : WebApplicationFactory<Program>
+{
+    public string ConnectionString { get; } = connectionString;
+
+    public static async Task<PortalAppFactory> CreateAsync(string environment = "Testing") =>
+        new(await TestDatabaseServer.CreateDatabaseAsync(), environment);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("ConnectionStrings:GrantPortal", ConnectionString);
+        // As behind the agency's TLS proxy: HTTP requests are sent to HTTPS on the standard port.
+        builder.UseSetting("https_port", "443");
+    }
+
+    /// <summary>A client with its own cookies that does not follow redirects, so tests can see them.</summary>
+    public HttpClient CreatePortalClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+
+    public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> action)
+    {
+        using var scope = Services.CreateScope();
+        return await action(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+    }
+
+    public async Task WithServicesAsync(Func<IServiceProvider, Task> action)
+    {
+        using var scope = Services.CreateScope();
+        await action(scope.ServiceProvider);
+    }
+}

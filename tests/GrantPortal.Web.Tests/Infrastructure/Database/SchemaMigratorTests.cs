@@ -1,0 +1,121 @@
+using GrantPortal.Testing;
+using GrantPortal.Web.Data;
+using GrantPortal.Web.Infrastructure.Database;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace GrantPortal.Web.Tests.Infrastructure.Database;
+
+public sealed class SchemaMigratorTests
+{
+    private static SchemaMigrator Migrator(string connectionString) => new(connectionString, NullLogger<SchemaMigrator>.Instance);
+
+    [Fact]
+    public async Task Migrate_FromThePreviousSchemaVersion_KeepsExistingRows()
+    {
+        var connectionString = await TestDatabaseServer.NewEmptyDatabaseConnectionStringAsync();
+        var previous = SchemaMigrator.Scripts[^2].Version;
+        await Migrator(connectionString).MigrateAsync(upToVersion: previous);
+        var userId = Guid.NewGuid();
+        await ExecuteAsync(connectionString, $"""
+            INSERT INTO "AspNetUsers" ("Id", "FullName", "PreferredCulture", "CreatedAt", "UserName", "NormalizedUserName",
+                "Email", "NormalizedEmail", "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount")
+            VALUES ('{userId}', 'Ирина Старая', 'ru', now(), 'old@example.test', 'OLD@EXAMPLE.TEST',
+                'old@example.test', 'OLD@EXAMPLE.TEST', TRUE, FALSE, FALSE, TRUE, 0)
+            """);
+
+        var applied = await Migrator(connectionString).MigrateAsync();
+
+        Assert.Equal(SchemaMigrator.Scripts[^1].Version, applied[^1]);
+        await using var db = Context(connectionString);
+        var user = await db.Users.SingleAsync(u => u.Id == userId);
+        Assert.Equal("Ирина Старая", user.FullName);
+        Assert.False(user.IsDemoAccount);
+        Assert.Null(user.CompanyId);
+    }
+
+    [Fact]
+    public async Task Migrate_FromTwoInstancesAtOnce_AppliesEachScriptExactlyOnce()
+    {
+        var connectionString = await TestDatabaseServer.NewEmptyDatabaseConnectionStringAsync();
+
+        var results = await Task.WhenAll(Migrator(connectionString).MigrateAsync(), Migrator(connectionString).MigrateAsync());
+
+        var appliedByBoth = results.SelectMany(r => r).ToList();
+        Assert.Equal(SchemaMigrator.Scripts.Select(s => s.Version), appliedByBoth.Order());
+        Assert.Equal(SchemaMigrator.Scripts.Count, await ScalarAsync<long>(connectionString, """SELECT count(*) FROM "__schema_migrations" """));
+    }
+
+    [Fact]
+    public async Task Migrate_IsRefused_WhenAnAppliedScriptWasEdited()
+    {
+        var connectionString = await TestDatabaseServer.NewEmptyDatabaseConnectionStringAsync();
+        await Migrator(connectionString).MigrateAsync();
+        await ExecuteAsync(connectionString, """UPDATE "__schema_migrations" SET checksum = 'edited' WHERE version = '0001'""");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Migrator(connectionString).MigrateAsync());
+
+        Assert.Contains("0001", error.Message);
+        Assert.Contains("edited after it was applied", error.Message);
+    }
+
+    [Fact]
+    public async Task Migrations_ProduceTheSchemaTheEfModelExpects()
+    {
+        var migrated = await TestDatabaseServer.NewEmptyDatabaseConnectionStringAsync();
+        await Migrator(migrated).MigrateAsync();
+        var fromModel = await TestDatabaseServer.NewEmptyDatabaseConnectionStringAsync();
+        await using (var db = Context(fromModel))
+        {
+            await db.Database.EnsureCreatedAsync(); // only as the reference to compare the migrations with
+        }
+
+        const string columns = """
+            SELECT table_name || '.' || column_name || ' ' || data_type || coalesce('(' || character_maximum_length || ')', '')
+                || coalesce('(' || numeric_precision || ',' || numeric_scale || ')', '') || ' ' || is_nullable
+            FROM information_schema.columns
+            WHERE table_schema = 'public' AND table_name <> '__schema_migrations'
+            ORDER BY 1
+            """;
+        Assert.Equal(await ListAsync(fromModel, columns), await ListAsync(migrated, columns));
+        const string indexes = """
+            SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '__schema_migrations' ORDER BY 1
+            """;
+        Assert.Equal(await ListAsync(fromModel, indexes), await ListAsync(migrated, indexes));
+    }
+
+    private static PortalDbContext Context(string connectionString) =>
+        new(new DbContextOptionsBuilder<PortalDbContext>().UseNpgsql(connectionString).Options);
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<List<string>> ListAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Net;
+using GrantPortal.Testing;
+using GrantPortal.Web.Domain;
+
+namespace GrantPortal.Web.Tests.Infrastructure.Security;
+
+public sealed class SecurityTests(PortalFixture fixture) : IClassFixture<PortalFixture>
+{
+    private PortalAppFactory App => fixture.App;
+
+    [Fact]
+    public async Task EveryPage_CarriesTheSecurityHeaders()
+    {
+        // HSTS is never sent to localhost, so the request names the agency's host.
+        var client = App.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://grants.example") });
+        var response = await client.GetAsync("/account/login");
+
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Contains("max-age=", response.Headers.GetValues("Strict-Transport-Security").Single());
+    }
+
+    [Fact]
+    public async Task Cookies_AreSecureAndHttpOnly_OutsideDevelopment()
+    {
+        var response = await App.CreatePortalClient().GetAsync("/account/login");
+
+        var cookies = response.Headers.GetValues("Set-Cookie").ToList();
+        Assert.NotEmpty(cookies);
+        Assert.All(cookies, c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
+        Assert.All(cookies, c => Assert.Contains("httponly", c, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task PlainHttp_IsRedirectedToHttps_OutsideDevelopment()
+    {
+        var client = App.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("http://localhost") });
+
+        var response = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.RedirectKeepVerb, response.StatusCode);
+        Assert.Equal("https", response.Headers.Location!.Scheme);
+    }
+
+    [Theory]
+    [InlineData("/account/login")]
+    [InlineData("/account/register")]
+    [InlineData("/language")]
+    public async Task Post_WithoutTheAntiforgeryToken_IsRejected(string url)
+    {
+        var client = App.CreatePortalClient();
+        await client.GetAsync("/account/login"); // the antiforgery cookie alone is not enough
+
+        var response = await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = "someone@example.test", ["Password"] = "Whatever-2026", ["language"] = "en",
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AdminPages_SendAnonymousVisitorsToTheLoginPage()
+    {
+        var response = await App.CreatePortalClient().GetAsync("/admin/users");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("https://localhost/account/login", response.Headers.Location!.ToString());
+    }
+
+    [Theory]
+    [InlineData(Roles.Applicant)]
+    [InlineData(Roles.Expert)]
+    [InlineData(Roles.Officer)]
+    public async Task AdminPages_AreForbidden_ToOtherRoles(string role)
+    {
+        var user = await App.CreateUserAsync(role, demo: true);
+        var client = App.CreatePortalClient();
+        await client.LoginAsync(user.Email!);
+
+        var response = await client.GetAsync("/admin/users");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("https://localhost/account/access-denied", response.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(response.Headers.Location)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AdminPages_OpenForAnAdmin()
+    {
+        var admin = await App.CreateUserAsync(Roles.Admin, demo: true);
+        var client = App.CreatePortalClient();
+        await client.LoginAsync(admin.Email!);
+
+        var response = await client.GetAsync("/admin/users");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task DevelopmentOutbox_DoesNotExist_OutsideDevelopment()
+    {
+        var response = await App.CreatePortalClient().GetAsync("/dev/outbox");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task UnknownPages_GiveAFriendlyNotFoundPage()
+    {
+        var response = await App.CreatePortalClient().GetAsync("/no/such/page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Страница не найдена", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task HealthEndpoints_ReportLiveAndReady()
+    {
+        var client = App.CreatePortalClient();
+
+        Assert.Equal("Healthy", await client.GetStringAsync("/health/live"));
+        Assert.Equal("Healthy", await client.GetStringAsync("/health/ready"));
+    }
+}
