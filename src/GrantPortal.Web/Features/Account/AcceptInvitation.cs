@@ -10,9 +10,10 @@ namespace GrantPortal.Web.Features.Account;
 
 public sealed class AcceptInvitationForm
 {
-    public Guid UserId { get; set; }
+    // Nullable, so that a mangled link is answered as a dead link rather than as a missing field the form cannot show.
+    public Guid? UserId { get; set; }
 
-    public string Code { get; set; } = "";
+    public string? Code { get; set; }
 
     [Required(ErrorMessage = "Enter a password.")]
     [DataType(DataType.Password)]
@@ -33,7 +34,7 @@ public sealed class AcceptInvitationForm
 public sealed class AcceptInvitation(PortalDbContext db, UserManager<PortalUser> users)
 {
     /// <summary>Checked before the form is shown, so nobody types a password into a dead link.</summary>
-    public async Task<bool> IsValidAsync(Guid userId, string code)
+    public async Task<bool> IsValidAsync(Guid? userId, string? code)
     {
         var (user, token) = await DecodeAsync(userId, code);
         return user is not null && await users.VerifyUserTokenAsync(
@@ -41,7 +42,7 @@ public sealed class AcceptInvitation(PortalDbContext db, UserManager<PortalUser>
     }
 
     /// <returns>Why the password was refused; empty on success.</returns>
-    public async Task<IReadOnlyList<FormError>> AcceptAsync(Guid userId, string code, string password, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FormError>> AcceptAsync(Guid? userId, string? code, string password, CancellationToken cancellationToken)
     {
         var (user, token) = await DecodeAsync(userId, code);
         if (user is null)
@@ -69,12 +70,17 @@ public sealed class AcceptInvitation(PortalDbContext db, UserManager<PortalUser>
         return [];
     }
 
-    private async Task<(PortalUser? User, string Token)> DecodeAsync(Guid userId, string code)
+    private async Task<(PortalUser? User, string Token)> DecodeAsync(Guid? userId, string? code)
     {
+        if (userId is null || string.IsNullOrEmpty(code))
+        {
+            return (null, "");
+        }
+
         try
         {
             var token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
-            return (await users.FindByIdAsync(userId.ToString()), token);
+            return (await users.FindByIdAsync(userId.Value.ToString()), token);
         }
         catch (FormatException)
         {

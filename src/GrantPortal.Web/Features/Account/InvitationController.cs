@@ -10,12 +10,12 @@ public sealed class InvitationController(AcceptInvitation acceptInvitation) : Co
     [HttpGet("/account/accept-invitation")]
     public async Task<IActionResult> Accept(Guid? userId, string? code)
     {
-        if (userId is not { } id || string.IsNullOrEmpty(code) || !await acceptInvitation.IsValidAsync(id, code))
+        if (!await acceptInvitation.IsValidAsync(userId, code))
         {
             return View("InvalidLink");
         }
 
-        return View(new AcceptInvitationForm { UserId = id, Code = code });
+        return View(new AcceptInvitationForm { UserId = userId, Code = code });
     }
 
     [HttpPost("/account/accept-invitation")]
