@@ -1,4 +1,5 @@
 using GrantPortal.Web.Features.Account;
+using GrantPortal.Web.Features.Admin;
 using GrantPortal.Web.Features.Demo;
 using GrantPortal.Web.Infrastructure.Database;
 using GrantPortal.Web.Infrastructure.Email;
@@ -19,6 +20,7 @@ catch (LocalPostgresException e)
 builder.AddPortalLocalization();
 builder.AddPortalEmail();
 builder.AddPortalIdentity();
+builder.AddPortalAdmin();
 builder.AddPortalWeb();
 
 var app = builder.Build();

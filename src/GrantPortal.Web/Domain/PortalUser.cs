@@ -19,4 +19,8 @@ public sealed class PortalUser : IdentityUser<Guid>
     public bool IsDemoAccount { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <param name="roles">The user's roles, as loaded by the caller.</param>
+    public bool MustUseTwoFactor(IEnumerable<string> roles) =>
+        !IsDemoAccount && roles.Intersect(Roles.RequiringTwoFactor).Any();
 }

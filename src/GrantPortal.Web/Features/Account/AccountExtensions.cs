@@ -29,6 +29,8 @@ public static class AccountExtensions
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
         builder.Services.AddScoped<AccountEmails>();
+        builder.Services.AddScoped<TwoFactorAuthentication>();
+        builder.Services.AddScoped<AcceptInvitation>();
 
         // A role change or a lockout by an admin reaches the person's other sessions within a minute.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

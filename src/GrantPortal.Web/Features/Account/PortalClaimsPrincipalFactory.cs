@@ -19,13 +19,11 @@ internal sealed class PortalClaimsPrincipalFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(FullNameClaim, user.FullName));
-        if (!user.TwoFactorEnabled && !user.IsDemoAccount)
+        // The base class has already added the role claims, so the roles need not be loaded again.
+        var userRoles = identity.FindAll(identity.RoleClaimType).Select(c => c.Value);
+        if (!user.TwoFactorEnabled && user.MustUseTwoFactor(userRoles))
         {
-            var userRoles = await UserManager.GetRolesAsync(user);
-            if (userRoles.Intersect(Roles.RequiringTwoFactor).Any())
-            {
-                identity.AddClaim(new Claim(TwoFactorSetupRequiredClaim, "true"));
-            }
+            identity.AddClaim(new Claim(TwoFactorSetupRequiredClaim, "true"));
         }
 
         return identity;

@@ -1,0 +1,100 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using GrantPortal.Web.Data;
+using GrantPortal.Web.Domain;
+using GrantPortal.Web.Features.Account;
+using GrantPortal.Web.Infrastructure.Localization;
+using GrantPortal.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
+
+namespace GrantPortal.Web.Features.Admin;
+
+public sealed class InviteUserForm
+{
+    [Required(ErrorMessage = "Enter the e-mail address.")]
+    [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+    [StringLength(256, ErrorMessage = "The e-mail address is too long.")]
+    [Display(Name = "E-mail")]
+    public string Email { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter the full name.")]
+    [StringLength(200, ErrorMessage = "The name is too long.")]
+    [Display(Name = "Full name")]
+    public string FullName { get; set; } = "";
+
+    [Required(ErrorMessage = "Choose a role.")]
+    [Display(Name = "Role")]
+    public string Role { get; set; } = Roles.Expert;
+
+    [Required(ErrorMessage = "Choose the language of the e-mails.")]
+    [Display(Name = "Language of e-mails")]
+    public string Language { get; set; } = "ru";
+}
+
+public sealed record InviteResult(Guid? UserId, IReadOnlyList<FormError> Errors);
+
+/// <summary>
+/// An admin invites an expert, officer or admin. The account starts without a password and with an unconfirmed
+/// address: following the link proves the address and sets the password (see <see cref="InvitationController"/>).
+/// </summary>
+public sealed class InviteUser(
+    PortalDbContext db, UserManager<PortalUser> users, AccountEmails emails, TimeProvider clock, IStringLocalizer<SharedResource> l)
+{
+    /// <param name="invitationLink">The absolute URL of the acceptance page for a user id and an encoded token.</param>
+    public async Task<InviteResult> InviteAsync(InviteUserForm form, Func<Guid, string, string> invitationLink, CancellationToken cancellationToken)
+    {
+        var email = form.Email.Trim();
+        var errors = new List<FormError>();
+        if (!Roles.Invitable.Contains(form.Role))
+        {
+            errors.Add(new FormError(nameof(form.Role), l["Choose a role from the list."]));
+        }
+
+        if (!LocalizationExtensions.Cultures.Any(c => c.TwoLetterISOLanguageName == form.Language))
+        {
+            errors.Add(new FormError(nameof(form.Language), l["Choose the language of the e-mails."]));
+        }
+
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            errors.Add(new FormError(nameof(form.Email), l["An account with the e-mail {0} already exists.", email]));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new InviteResult(null, errors);
+        }
+
+        var user = new PortalUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = email,
+            Email = email,
+            FullName = form.FullName.Trim(),
+            PreferredCulture = form.Language,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+
+        // The account, its role and the e-mail commit together or not at all: no account without its invitation.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded)
+        {
+            return new InviteResult(null, [.. FormError.FromIdentity(created, nameof(form.Email))]);
+        }
+
+        var roleAdded = await users.AddToRoleAsync(user, form.Role);
+        if (!roleAdded.Succeeded)
+        {
+            return new InviteResult(null, [.. FormError.FromIdentity(roleAdded)]);
+        }
+
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        emails.QueueInvitation(user, form.Role, invitationLink(user.Id, WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token))));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new InviteResult(user.Id, []);
+    }
+}
