@@ -6,7 +6,8 @@ using GrantPortal.Web.Infrastructure.Email;
 using GrantPortal.Web.Infrastructure.Localization;
 using GrantPortal.Web.Infrastructure.Web;
 
-var builder = WebApplication.CreateBuilder(args);
+// The demo switch is ours, not a configuration key: left in, it would swallow the argument after it.
+var builder = WebApplication.CreateBuilder(args.Where(a => a != DemoData.Switch).ToArray());
 try
 {
     builder.AddPortalDatabase();
