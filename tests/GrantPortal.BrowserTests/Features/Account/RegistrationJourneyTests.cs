@@ -14,7 +14,7 @@ public sealed class RegistrationJourneyTests(BrowserFixture browser) : IClassFix
 
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Регистрация", Exact = true }).ClickAsync();
-        await page.GetByLabel("Полное имя").FillAsync("Пётр Браузеров");
+        await page.GetByLabel("ФИО").FillAsync("Пётр Браузеров");
         await page.GetByLabel("Электронная почта").FillAsync(email);
         await page.GetByLabel("Пароль", new() { Exact = true }).FillAsync("Browser-Pass-2026");
         await page.GetByLabel("Повторите пароль").FillAsync("Browser-Pass-2026");
@@ -24,7 +24,7 @@ public sealed class RegistrationJourneyTests(BrowserFixture browser) : IClassFix
         await page.GetByRole(AriaRole.Link, new() { Name = "Исходящая почта" }).ClickAsync();
         await page.GetByRole(AriaRole.Row).Filter(new() { HasText = email })
             .GetByRole(AriaRole.Link, new() { Name = "Подтвердите адрес электронной почты" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Подтвердить адрес" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Подтвердить почту" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Адрес электронной почты подтверждён" })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Войти" }).ClickAsync();

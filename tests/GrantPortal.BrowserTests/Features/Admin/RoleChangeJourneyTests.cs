@@ -1,0 +1,34 @@
+using GrantPortal.Web.Features.Demo;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace GrantPortal.BrowserTests.Features.Admin;
+
+public sealed class RoleChangeJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Admin_FindsAnExpert_AndMakesThemAnOfficer()
+    {
+        await browser.App.WithServicesAsync(DemoData.SeedAsync);
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Электронная почта").FillAsync("admin@grantportal.test");
+        await page.GetByLabel("Пароль", new() { Exact = true }).FillAsync(DemoData.Password);
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Пользователи" }).ClickAsync();
+        await page.GetByLabel("Почта или имя").FillAsync("expert3@");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Найти" }).ClickAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "admin-users.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Link, new() { Name = "Евгений Рецензентов" }).ClickAsync();
+
+        await page.GetByLabel("Эксперт", new() { Exact = true }).UncheckAsync();
+        await page.GetByLabel("Сотрудник агентства", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Сохранить роли" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Сотрудник агентства", new() { Exact = true })).ToBeCheckedAsync();
+        await Expect(page.GetByLabel("Эксперт", new() { Exact = true })).Not.ToBeCheckedAsync();
+    }
+}
