@@ -94,7 +94,8 @@ public static class DemoData
                 TotalBudget = 1_500_000_000.00m,
                 MinCoFinancingShare = 0.2m,
                 OpensAt = now.AddDays(-7),
-                ClosesAt = now.AddDays(60),
+                // 18:00 Moscow time, sixty days on: deadlines are set on the hour, as the agency does.
+                ClosesAt = now.Date.AddDays(60).AddHours(15),
             });
         }
 
