@@ -1,6 +1,5 @@
 using GrantPortal.Web.Infrastructure.Database;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
 namespace GrantPortal.Testing;
 
@@ -25,10 +24,7 @@ public static class TestDatabaseServer
         await CloneLock.WaitAsync();
         try
         {
-            await using var connection = new NpgsqlConnection(server.ConnectionString("postgres") + ";Pooling=false");
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE {TemplateName}", connection);
-            await command.ExecuteNonQueryAsync();
+            await TestSql.ExecuteAsync(server.ConnectionString("postgres"), $"CREATE DATABASE \"{name}\" TEMPLATE {TemplateName}");
         }
         finally
         {

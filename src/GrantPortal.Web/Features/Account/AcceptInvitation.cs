@@ -1,30 +1,18 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
 using GrantPortal.Web.Data;
 using GrantPortal.Web.Domain;
 using GrantPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace GrantPortal.Web.Features.Account;
 
-public sealed class AcceptInvitationForm
+public sealed class AcceptInvitationForm : NewPasswordInput
 {
     // Nullable, so that a mangled link is answered as a dead link rather than as a missing field the form cannot show.
     public Guid? UserId { get; set; }
 
     public string? Code { get; set; }
 
-    [Required(ErrorMessage = "Enter a password.")]
-    [DataType(DataType.Password)]
-    [Display(Name = "New password")]
-    public string Password { get; set; } = "";
-
-    [Required(ErrorMessage = "Enter the password again.")]
-    [Compare(nameof(Password), ErrorMessage = "The passwords do not match.")]
-    [DataType(DataType.Password)]
-    [Display(Name = "New password again")]
-    public string ConfirmPassword { get; set; } = "";
 }
 
 /// <summary>
@@ -72,19 +60,7 @@ public sealed class AcceptInvitation(PortalDbContext db, UserManager<PortalUser>
 
     private async Task<(PortalUser? User, string Token)> DecodeAsync(Guid? userId, string? code)
     {
-        if (userId is null || string.IsNullOrEmpty(code))
-        {
-            return (null, "");
-        }
-
-        try
-        {
-            var token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
-            return (await users.FindByIdAsync(userId.Value.ToString()), token);
-        }
-        catch (FormatException)
-        {
-            return (null, "");
-        }
+        var token = LinkTokens.Decode(code);
+        return userId is null || token is null ? (null, "") : (await users.FindByIdAsync(userId.Value.ToString()), token);
     }
 }

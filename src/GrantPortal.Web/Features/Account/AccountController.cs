@@ -1,11 +1,9 @@
-using System.Text;
 using GrantPortal.Web.Data;
 using GrantPortal.Web.Domain;
 using GrantPortal.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 
 namespace GrantPortal.Web.Features.Account;
@@ -74,7 +72,7 @@ public sealed class AccountController(
     public async Task<IActionResult> ConfirmEmail(Guid userId, string? code)
     {
         var user = await users.FindByIdAsync(userId.ToString());
-        var confirmed = user is not null && code is not null && DecodeToken(code) is { } token
+        var confirmed = user is not null && LinkTokens.Decode(code) is { } token
             && (await users.ConfirmEmailAsync(user, token)).Succeeded;
         return View(confirmed);
     }
@@ -204,7 +202,7 @@ public sealed class AccountController(
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             emails.QueuePasswordReset(user, Url.Action(nameof(ResetPassword), "Account",
-                new { userId = user.Id, code = EncodeToken(token) }, Request.Scheme)!);
+                new { userId = user.Id, code = LinkTokens.Encode(token) }, Request.Scheme)!);
             await db.SaveChangesAsync();
         }
 
@@ -224,7 +222,7 @@ public sealed class AccountController(
         }
 
         var user = await users.FindByIdAsync(input.UserId.ToString());
-        var token = DecodeToken(input.Code);
+        var token = LinkTokens.Decode(input.Code);
         if (user is null || token is null)
         {
             ModelState.AddModelError("", l["The link is invalid or has expired."]);
@@ -250,22 +248,8 @@ public sealed class AccountController(
     {
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
         emails.QueueEmailConfirmation(user, Url.Action(nameof(ConfirmEmail), "Account",
-            new { userId = user.Id, code = EncodeToken(token) }, Request.Scheme)!);
+            new { userId = user.Id, code = LinkTokens.Encode(token) }, Request.Scheme)!);
     }
 
     private string SafeReturnUrl(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
-
-    internal static string EncodeToken(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-
-    internal static string? DecodeToken(string code)
-    {
-        try
-        {
-            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
 }

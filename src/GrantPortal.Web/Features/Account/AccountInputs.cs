@@ -2,7 +2,22 @@ using System.ComponentModel.DataAnnotations;
 
 namespace GrantPortal.Web.Features.Account;
 
-public sealed class RegisterInput
+/// <summary>A password chosen by its owner, typed twice (registration, reset, invitation).</summary>
+public abstract class NewPasswordInput
+{
+    [Required(ErrorMessage = "Enter a password.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Password")]
+    public string Password { get; set; } = "";
+
+    [Required(ErrorMessage = "Repeat the password.")]
+    [Compare(nameof(Password), ErrorMessage = "The passwords do not match.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Repeat the password")]
+    public string ConfirmPassword { get; set; } = "";
+}
+
+public sealed class RegisterInput : NewPasswordInput
 {
     [Required(ErrorMessage = "Enter your full name.")]
     [StringLength(200, ErrorMessage = "The name is too long.")]
@@ -14,17 +29,6 @@ public sealed class RegisterInput
     [StringLength(256, ErrorMessage = "The e-mail address is too long.")]
     [Display(Name = "E-mail")]
     public string Email { get; set; } = "";
-
-    [Required(ErrorMessage = "Enter a password.")]
-    [DataType(DataType.Password)]
-    [Display(Name = "Password")]
-    public string Password { get; set; } = "";
-
-    [Required(ErrorMessage = "Repeat the password.")]
-    [Compare(nameof(Password), ErrorMessage = "The passwords do not match.")]
-    [DataType(DataType.Password)]
-    [Display(Name = "Repeat the password")]
-    public string ConfirmPassword { get; set; } = "";
 }
 
 public sealed class LoginInput
@@ -66,20 +70,9 @@ public sealed class EmailInput
     public string Email { get; set; } = "";
 }
 
-public sealed class ResetPasswordInput
+public sealed class ResetPasswordInput : NewPasswordInput
 {
     public Guid UserId { get; set; }
 
     public string Code { get; set; } = "";
-
-    [Required(ErrorMessage = "Enter a password.")]
-    [DataType(DataType.Password)]
-    [Display(Name = "New password")]
-    public string Password { get; set; } = "";
-
-    [Required(ErrorMessage = "Repeat the password.")]
-    [Compare(nameof(Password), ErrorMessage = "The passwords do not match.")]
-    [DataType(DataType.Password)]
-    [Display(Name = "Repeat the password")]
-    public string ConfirmPassword { get; set; } = "";
 }

@@ -1,12 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
 using GrantPortal.Web.Data;
 using GrantPortal.Web.Domain;
 using GrantPortal.Web.Features.Account;
 using GrantPortal.Web.Infrastructure.Localization;
 using GrantPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 
 namespace GrantPortal.Web.Features.Admin;
@@ -92,7 +90,7 @@ public sealed class InviteUser(
         }
 
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        emails.QueueInvitation(user, form.Role, invitationLink(user.Id, WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token))));
+        emails.QueueInvitation(user, form.Role, invitationLink(user.Id, LinkTokens.Encode(token)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new InviteResult(user.Id, []);

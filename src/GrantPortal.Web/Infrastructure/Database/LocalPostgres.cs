@@ -45,7 +45,14 @@ public sealed class LocalPostgres
     /// <exception cref="LocalPostgresException">With a message a person can act on.</exception>
     public static LocalPostgres Start(string root, string? binDirectory = null)
     {
-        var postgres = new LocalPostgres(Path.GetFullPath(root), binDirectory ?? FindBinDirectory());
+        binDirectory = string.IsNullOrEmpty(binDirectory) ? FindBinDirectory() : binDirectory;
+        if (!File.Exists(Path.Combine(binDirectory, "pg_ctl")) || !File.Exists(Path.Combine(binDirectory, "initdb")))
+        {
+            throw new LocalPostgresException(
+                $"PostgreSQL server binaries (initdb, pg_ctl) were not found in {binDirectory}. {InstallHint}");
+        }
+
+        var postgres = new LocalPostgres(Path.GetFullPath(root), binDirectory);
         postgres.EnsureStarted();
         return postgres;
     }
@@ -67,9 +74,11 @@ public sealed class LocalPostgres
             .OrderByDescending(d => int.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), out var v) ? v : 0)
             .FirstOrDefault()
             ?? throw new LocalPostgresException(
-                "PostgreSQL server binaries were not found (looked for /usr/lib/postgresql/*/bin/pg_ctl). " +
-                "Install them with 'apt-get install postgresql', or set ConnectionStrings:GrantPortal to use an existing server.");
+                $"PostgreSQL server binaries were not found (looked for /usr/lib/postgresql/*/bin/pg_ctl). {InstallHint}");
     }
+
+    private const string InstallHint =
+        "Install them with 'apt-get install postgresql', or set ConnectionStrings:GrantPortal to use an existing server.";
 
     private void EnsureStarted()
     {

@@ -3,7 +3,6 @@ using GrantPortal.Web.Data;
 using GrantPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
 namespace GrantPortal.Web.Tests.Infrastructure.Database;
 
@@ -18,7 +17,7 @@ public sealed class SchemaMigratorTests
         var previous = SchemaMigrator.Scripts[^2].Version;
         await Migrator(connectionString).MigrateAsync(upToVersion: previous);
         var userId = Guid.NewGuid();
-        await ExecuteAsync(connectionString, $"""
+        await TestSql.ExecuteAsync(connectionString, $"""
             INSERT INTO "AspNetUsers" ("Id", "FullName", "PreferredCulture", "CreatedAt", "UserName", "NormalizedUserName",
                 "Email", "NormalizedEmail", "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount")
             VALUES ('{userId}', 'Ирина Старая', 'ru', now(), 'old@example.test', 'OLD@EXAMPLE.TEST',
@@ -44,7 +43,7 @@ public sealed class SchemaMigratorTests
 
         var appliedByBoth = results.SelectMany(r => r).ToList();
         Assert.Equal(SchemaMigrator.Scripts.Select(s => s.Version), appliedByBoth.Order());
-        Assert.Equal(SchemaMigrator.Scripts.Count, await ScalarAsync<long>(connectionString, """SELECT count(*) FROM "__schema_migrations" """));
+        Assert.Equal(SchemaMigrator.Scripts.Count, await TestSql.ScalarAsync<long>(connectionString, """SELECT count(*) FROM "__schema_migrations" """));
     }
 
     [Fact]
@@ -52,7 +51,7 @@ public sealed class SchemaMigratorTests
     {
         var connectionString = await TestDatabaseServer.NewEmptyDatabaseConnectionStringAsync();
         await Migrator(connectionString).MigrateAsync();
-        await ExecuteAsync(connectionString, """UPDATE "__schema_migrations" SET checksum = 'edited' WHERE version = '0001'""");
+        await TestSql.ExecuteAsync(connectionString, """UPDATE "__schema_migrations" SET checksum = 'edited' WHERE version = '0001'""");
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Migrator(connectionString).MigrateAsync());
 
@@ -78,44 +77,13 @@ public sealed class SchemaMigratorTests
             WHERE table_schema = 'public' AND table_name <> '__schema_migrations'
             ORDER BY 1
             """;
-        Assert.Equal(await ListAsync(fromModel, columns), await ListAsync(migrated, columns));
+        Assert.Equal(await TestSql.ListAsync(fromModel, columns), await TestSql.ListAsync(migrated, columns));
         const string indexes = """
             SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '__schema_migrations' ORDER BY 1
             """;
-        Assert.Equal(await ListAsync(fromModel, indexes), await ListAsync(migrated, indexes));
+        Assert.Equal(await TestSql.ListAsync(fromModel, indexes), await TestSql.ListAsync(migrated, indexes));
     }
 
     private static PortalDbContext Context(string connectionString) =>
         new(new DbContextOptionsBuilder<PortalDbContext>().UseNpgsql(connectionString).Options);
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task<List<string>> ListAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
-    }
 }
