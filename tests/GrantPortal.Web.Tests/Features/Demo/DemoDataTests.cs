@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GrantPortal.Testing;
 using GrantPortal.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
@@ -23,5 +24,28 @@ public sealed class DemoDataTests(PortalFixture fixture) : IClassFixture<PortalF
             Assert.True(response.StatusCode == System.Net.HttpStatusCode.Redirect, $"{email} could not sign in");
             Assert.Equal("/", response.Headers.Location!.OriginalString); // demo staff skip the two-factor set-up
         }
+    }
+}
+
+/// <summary>Apart from the seeding tests, so that its database has never been seeded.</summary>
+public sealed class DemoSwitchTests(PortalFixture fixture) : IClassFixture<PortalFixture>
+{
+    [Fact]
+    public async Task SeedDemoSwitch_IsRefusedOutsideDevelopment_AndCreatesNoAccounts()
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        start.ArgumentList.Add(DemoData.Switch);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__GrantPortal"] = fixture.App.ConnectionString;
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("refused outside Development", output);
+        Assert.False(await fixture.App.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "admin@grantportal.test")));
     }
 }
