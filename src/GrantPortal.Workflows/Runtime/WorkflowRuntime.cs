@@ -1,0 +1,323 @@
+using GrantPortal.Workflows.Definitions;
+using GrantPortal.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace GrantPortal.Workflows.Runtime;
+
+/// <summary>A signal to an instance: fire <paramref name="Trigger"/>, at most once per <paramref name="IdempotencyKey"/>.</summary>
+/// <param name="ExpectedSequence">The sequence the caller saw; when the instance has moved on, the signal is a conflict.</param>
+public sealed record WorkflowSignal(
+    string Trigger,
+    string IdempotencyKey,
+    int? ExpectedSequence = null,
+    string? Comment = null,
+    IReadOnlyDictionary<string, string>? Payload = null);
+
+/// <summary>
+/// Starts instances, fires signals and says what an actor may do. Every transition is one database transaction
+/// holding a row lock on the instance: the state change, its journal entry, its tasks and timers, and the effects'
+/// own writes (through the same <see cref="DbContext"/>) commit together or not at all. The lock serialises signals
+/// to one instance; the journal's unique (instance, sequence) and (instance, idempotency key) indexes make a lost or
+/// doubled transition impossible even if the lock were bypassed. Cost per transition does not depend on how many
+/// instances exist: every query goes by primary key or by instance.
+/// </summary>
+public sealed class WorkflowRuntime(
+    DbContext db,
+    WorkflowCatalog catalog,
+    WorkflowHandlers handlers,
+    IServiceProvider services,
+    TimeProvider clock,
+    ILogger<WorkflowRuntime> logger)
+{
+    /// <summary>How long a timer whose transition failed waits before it is tried again.</summary>
+    public static readonly TimeSpan TimerRetryDelay = TimeSpan.FromMinutes(1);
+
+    private static readonly IReadOnlyDictionary<string, string> NoPayload = new Dictionary<string, string>();
+
+    /// <summary>Starts the newest version of a workflow for a subject, or returns the subject's running instance.</summary>
+    public async Task<WorkflowInstance> StartAsync(string definitionId, string subjectId, WorkflowActor actor, CancellationToken cancellationToken = default)
+    {
+        var definition = catalog.LatestOf(definitionId);
+        if (await RunningAsync(definitionId, subjectId, cancellationToken) is { } running)
+        {
+            return running;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var instance = new WorkflowInstance
+        {
+            Id = Guid.CreateVersion7(),
+            DefinitionId = definition.Id,
+            Version = definition.Version,
+            SubjectId = subjectId,
+            State = definition.InitialState,
+            Sequence = 1,
+            StartedAt = now,
+            UpdatedAt = now,
+        };
+
+        try
+        {
+            await InTransactionAsync(async () =>
+            {
+                // Recorded once, so that this version can be rebuilt after its file has changed.
+                await db.Database.ExecuteSqlInterpolatedAsync($"""
+                    INSERT INTO "WorkflowDefinitions" ("DefinitionId", "Version", "Content", "FirstSeenAt")
+                    VALUES ({definition.Id}, {definition.Version}, {catalog.ContentOf(definition)}, {now})
+                    ON CONFLICT DO NOTHING
+                    """, cancellationToken);
+                db.Add(instance);
+                db.Add(Journal(instance, null, instance.State, actor, "start", null, now));
+                var context = Context(instance, definition, null, "start", actor, new WorkflowSignal("start", "start"));
+                await EnterAsync(instance, definition.State(instance.State), context, now, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }, cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Another request started this subject's instance at the same moment: there is still only one.
+            db.ChangeTracker.Clear();
+            return await RunningAsync(definitionId, subjectId, cancellationToken)
+                ?? throw new InvalidOperationException($"The instance for {subjectId} vanished while starting.", e);
+        }
+
+        return instance;
+    }
+
+    /// <summary>Fires a signal as <paramref name="actor"/>. Never throws for a refused or conflicting signal: see the outcome.</summary>
+    public async Task<FireResult> FireAsync(Guid instanceId, WorkflowSignal signal, WorkflowActor actor, CancellationToken cancellationToken = default)
+    {
+        FireResult? result = null;
+        await InTransactionAsync(async () => result = await FireLockedAsync(instanceId, signal, actor, cancellationToken), cancellationToken);
+        return result!;
+    }
+
+    /// <summary>The triggers <paramref name="actor"/>'s roles allow in the current state, each with whether its guards hold now.</summary>
+    public async Task<IReadOnlyList<AvailableAction>> GetActionsAsync(Guid instanceId, WorkflowActor actor, CancellationToken cancellationToken = default)
+    {
+        var instance = await db.Set<WorkflowInstance>().AsNoTracking().SingleAsync(i => i.Id == instanceId, cancellationToken);
+        var definition = await DefinitionAsync(instance, cancellationToken);
+        var actions = new List<AvailableAction>();
+        foreach (var transition in definition.TransitionsFrom(instance.State).Where(t => t.Roles.Intersect(actor.Roles).Any()))
+        {
+            var context = Context(instance, definition, transition, transition.Trigger, actor, new WorkflowSignal(transition.Trigger, ""));
+            var reasons = await FailedGuardsAsync(transition, context, cancellationToken);
+            actions.Add(new AvailableAction(transition.Trigger, transition.Name, reasons.Count == 0, reasons));
+        }
+
+        return actions;
+    }
+
+    /// <summary>
+    /// Fires the timers due by now, each in its own transaction, as the system. A timer row is claimed with
+    /// FOR UPDATE SKIP LOCKED and deleted with its transition, so across app instances and restarts each fires once.
+    /// </summary>
+    /// <returns>How many timers fired.</returns>
+    public async Task<int> FireDueTimersAsync(int batchSize = 100, CancellationToken cancellationToken = default)
+    {
+        var fired = 0;
+        while (fired < batchSize)
+        {
+            WorkflowTimer? timer = null;
+            try
+            {
+                await InTransactionAsync(async () =>
+                {
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    timer = await db.Set<WorkflowTimer>()
+                        .FromSqlInterpolated($"""
+                            SELECT * FROM "WorkflowTimers" WHERE "DueAt" <= {now} ORDER BY "DueAt" LIMIT 1 FOR UPDATE SKIP LOCKED
+                            """)
+                        .SingleOrDefaultAsync(cancellationToken);
+                    if (timer is null)
+                    {
+                        return;
+                    }
+
+                    db.Remove(timer);
+                    await db.SaveChangesAsync(cancellationToken);
+                    await FireLockedAsync(timer.InstanceId, new WorkflowSignal(timer.Trigger, $"timer:{timer.Id}"), WorkflowActor.System, cancellationToken);
+                }, cancellationToken);
+            }
+            catch (Exception e) when (timer is not null && e is not OperationCanceledException)
+            {
+                // The transition rolled back and the timer with it; put it off so that one failing timer cannot
+                // hold up the others, and try it again later.
+                logger.LogError(e, "Timer {TimerId} ({Trigger}) of instance {InstanceId} failed; retrying in {Delay}",
+                    timer.Id, timer.Trigger, timer.InstanceId, TimerRetryDelay);
+                var retryAt = clock.GetUtcNow().UtcDateTime + TimerRetryDelay;
+                await db.Set<WorkflowTimer>().Where(t => t.Id == timer.Id)
+                    .ExecuteUpdateAsync(u => u.SetProperty(t => t.DueAt, retryAt), cancellationToken);
+                continue;
+            }
+
+            if (timer is null)
+            {
+                break;
+            }
+
+            fired++;
+        }
+
+        return fired;
+    }
+
+    private async Task<FireResult> FireLockedAsync(Guid instanceId, WorkflowSignal signal, WorkflowActor actor, CancellationToken cancellationToken)
+    {
+        var instance = await LockAsync(instanceId, cancellationToken);
+        if (await db.Set<WorkflowJournalEntry>().AnyAsync(j => j.InstanceId == instanceId && j.IdempotencyKey == signal.IdempotencyKey, cancellationToken))
+        {
+            return Result(FireOutcome.AlreadyApplied, instance);
+        }
+
+        if (signal.ExpectedSequence is { } expected && expected != instance.Sequence)
+        {
+            return Result(FireOutcome.Conflict, instance, "Someone else acted on this at the same time. Reload the page to see what changed.");
+        }
+
+        var definition = await DefinitionAsync(instance, cancellationToken);
+        var transition = definition.FindTransition(instance.State, signal.Trigger);
+        if (transition is null || !transition.Roles.Intersect(actor.Roles).Any())
+        {
+            return Result(FireOutcome.NotAllowed, instance, "This action is not possible now.");
+        }
+
+        var context = Context(instance, definition, transition, signal.Trigger, actor, signal);
+        var reasons = await FailedGuardsAsync(transition, context, cancellationToken);
+        if (reasons.Count > 0)
+        {
+            return new FireResult(FireOutcome.GuardFailed, instance.State, instance.Sequence, reasons);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var from = instance.State;
+        instance.Sequence++;
+        instance.UpdatedAt = now;
+        db.Add(Journal(instance, from, transition.To, actor, signal.Trigger, signal.Comment, now, signal.IdempotencyKey));
+        if (!transition.IsInternal(from))
+        {
+            await db.Set<WorkflowBookmark>().Where(b => b.InstanceId == instance.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<WorkflowTimer>().Where(t => t.InstanceId == instance.Id).ExecuteDeleteAsync(cancellationToken);
+            instance.State = transition.To;
+            await EnterAsync(instance, definition.State(transition.To), context, now, cancellationToken);
+        }
+
+        foreach (var effect in transition.Effects)
+        {
+            await handlers.Effect(effect).RunAsync(context, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return Result(FireOutcome.Applied, instance);
+    }
+
+    private async Task<WorkflowInstance> LockAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        var wasTracked = db.ChangeTracker.Entries<WorkflowInstance>().Any(e => e.Entity.Id == instanceId);
+        var instance = await db.Set<WorkflowInstance>()
+            .FromSqlInterpolated($"""SELECT * FROM "WorkflowInstances" WHERE "Id" = {instanceId} FOR UPDATE""")
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new KeyNotFoundException($"No workflow instance {instanceId}.");
+        if (wasTracked)
+        {
+            // The tracked copy may predate the lock; only what is read under the lock counts.
+            await db.Entry(instance).ReloadAsync(cancellationToken);
+        }
+
+        return instance;
+    }
+
+    private async Task EnterAsync(WorkflowInstance instance, StateDefinition state, WorkflowContext context, DateTime now, CancellationToken cancellationToken)
+    {
+        foreach (var role in state.Awaits)
+        {
+            db.Add(new WorkflowBookmark { Id = Guid.CreateVersion7(), InstanceId = instance.Id, State = state.Id, Role = role, CreatedAt = now });
+        }
+
+        foreach (var timer in state.Timers)
+        {
+            var due = timer.After is { } after
+                ? now + after
+                : (await handlers.DateSource(timer.At!).GetAsync(context with { ToState = state.Id }, cancellationToken))?.UtcDateTime + timer.Offset;
+            if (due is { } dueAt)
+            {
+                db.Add(new WorkflowTimer { Id = Guid.CreateVersion7(), InstanceId = instance.Id, State = state.Id, Trigger = timer.Trigger, DueAt = dueAt, CreatedAt = now });
+            }
+        }
+
+        instance.IsFinished = state.IsFinal;
+    }
+
+    private async Task<List<string>> FailedGuardsAsync(TransitionDefinition transition, WorkflowContext context, CancellationToken cancellationToken)
+    {
+        var reasons = new List<string>();
+        foreach (var guard in transition.Guards)
+        {
+            var result = await handlers.Guard(guard).CheckAsync(context, cancellationToken);
+            if (!result.Holds)
+            {
+                reasons.Add(result.Reason ?? guard);
+            }
+        }
+
+        return reasons;
+    }
+
+    private Task<WorkflowDefinition> DefinitionAsync(WorkflowInstance instance, CancellationToken cancellationToken) =>
+        catalog.GetAsync(instance.DefinitionId, instance.Version, () => db.Set<WorkflowDefinitionRecord>()
+            .Where(d => d.DefinitionId == instance.DefinitionId && d.Version == instance.Version)
+            .Select(d => d.Content)
+            .SingleAsync(cancellationToken));
+
+    private Task<WorkflowInstance?> RunningAsync(string definitionId, string subjectId, CancellationToken cancellationToken) =>
+        db.Set<WorkflowInstance>().SingleOrDefaultAsync(i => i.DefinitionId == definitionId && i.SubjectId == subjectId && !i.IsFinished, cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> in the caller's transaction if there is one, else in a new one.</summary>
+    private async Task InTransactionAsync(Func<Task> work, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            await work();
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await work();
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            // Rolled back: what the context still tracks describes nothing that exists.
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    private WorkflowContext Context(
+        WorkflowInstance instance, WorkflowDefinition definition, TransitionDefinition? transition, string trigger, WorkflowActor actor, WorkflowSignal signal) =>
+        new(instance.Id, instance.SubjectId, definition, instance.State, transition?.To ?? instance.State, trigger, actor,
+            signal.Payload ?? NoPayload, signal.Comment, services);
+
+    private static WorkflowJournalEntry Journal(
+        WorkflowInstance instance, string? from, string to, WorkflowActor actor, string trigger, string? comment, DateTime now, string? idempotencyKey = null) =>
+        new()
+        {
+            InstanceId = instance.Id,
+            Sequence = instance.Sequence,
+            At = now,
+            ActorId = actor.Id,
+            ActorName = actor.DisplayName,
+            FromState = from,
+            ToState = to,
+            Trigger = trigger,
+            Comment = comment,
+            IdempotencyKey = idempotencyKey ?? trigger,
+        };
+
+    private static FireResult Result(FireOutcome outcome, WorkflowInstance instance, params string[] reasons) =>
+        new(outcome, instance.State, instance.Sequence, reasons);
+}

@@ -1,0 +1,266 @@
+using GrantPortal.Workflows.Persistence;
+using GrantPortal.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantPortal.Workflows.Tests.Runtime;
+
+public sealed class WorkflowRuntimeTests : IAsyncLifetime
+{
+    private static readonly WorkflowActor Applicant = Actor("applicant-1", "Applicant");
+    private static readonly WorkflowActor Officer = Actor("officer-1", "Officer");
+
+    private EngineHost _engine = null!;
+
+    public async Task InitializeAsync() => _engine = await EngineHost.StartAsync([TestFlow.File()]);
+
+    public async Task DisposeAsync() => await _engine.DisposeAsync();
+
+    [Fact]
+    public async Task Start_GivesOneInstancePerSubject_EvenWhenStartedManyTimesAtOnce()
+    {
+        var instances = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            _engine.RunAsync((runtime, _) => runtime.StartAsync(TestFlow.Id, "application-1", Applicant))));
+
+        Assert.Single(instances.Select(i => i.Id).Distinct());
+        Assert.Equal(1, await _engine.RunAsync((_, db) => db.Set<WorkflowInstance>().CountAsync()));
+        Assert.Equal("Draft", instances[0].State);
+    }
+
+    [Fact]
+    public async Task Fire_MovesTheState_JournalsIt_RunsTheEffects_AndMovesTheTasks()
+    {
+        var instance = await StartAsync();
+
+        var result = await FireAsync(instance.Id, "submit", Applicant, comment: "Готово");
+
+        Assert.Equal(FireOutcome.Applied, result.Outcome);
+        Assert.Equal("Submitted", result.State);
+        var journal = await JournalAsync(instance.Id);
+        Assert.Equal([(null, "Draft", "start"), ("Draft", "Submitted", "submit")], journal.Select(j => (j.FromState, j.ToState, j.Trigger)));
+        Assert.Equal("Готово", journal[^1].Comment);
+        Assert.Equal("applicant-1", journal[^1].ActorId);
+        Assert.Equal(["notifyOfficers:submit"], _engine.Handlers.EffectsRun);
+        var tasks = await _engine.RunAsync((_, db) => db.Set<WorkflowBookmark>().Where(b => b.InstanceId == instance.Id).ToListAsync());
+        Assert.Equal(("Submitted", "Officer"), Assert.Single(tasks.Select(t => (t.State, t.Role))));
+    }
+
+    [Fact]
+    public async Task Fire_IsRefused_ForARoleTheTransitionDoesNotName()
+    {
+        var instance = await StartAsync();
+
+        var result = await FireAsync(instance.Id, "submit", Officer);
+
+        Assert.Equal(FireOutcome.NotAllowed, result.Outcome);
+        Assert.Equal("Draft", result.State);
+        Assert.Single(await JournalAsync(instance.Id));
+    }
+
+    [Fact]
+    public async Task Fire_IsRefused_WhenAGuardDoesNotHold_WithItsReason()
+    {
+        var instance = await StartAsync();
+        _engine.Handlers.GuardFailures["callIsOpen"] = "The call is closed.";
+
+        var result = await FireAsync(instance.Id, "submit", Applicant);
+
+        Assert.Equal(FireOutcome.GuardFailed, result.Outcome);
+        Assert.Equal(["The call is closed."], result.Reasons);
+        Assert.Equal("Draft", result.State);
+        Assert.Empty(_engine.Handlers.EffectsRun);
+    }
+
+    [Fact]
+    public async Task GetActions_OffersExactlyWhatTheActorMayDoNow()
+    {
+        var instance = await StartAsync();
+        _engine.Handlers.GuardFailures["callIsOpen"] = "The call is closed.";
+
+        var applicantActions = await _engine.RunAsync((runtime, _) => runtime.GetActionsAsync(instance.Id, Applicant));
+        var officerActions = await _engine.RunAsync((runtime, _) => runtime.GetActionsAsync(instance.Id, Officer));
+
+        Assert.Equal([("submit", false), ("withdraw", true)], applicantActions.Select(a => (a.Trigger, a.IsAllowed)));
+        Assert.Equal(["The call is closed."], applicantActions[0].Reasons);
+        Assert.Empty(officerActions);
+    }
+
+    [Fact]
+    public async Task Fire_WithTheSameIdempotencyKeyTwice_ActsOnce()
+    {
+        var instance = await StartAsync();
+
+        var first = await FireAsync(instance.Id, "submit", Applicant, key: "click-1");
+        var second = await FireAsync(instance.Id, "submit", Applicant, key: "click-1");
+
+        Assert.Equal(FireOutcome.Applied, first.Outcome);
+        Assert.Equal(FireOutcome.AlreadyApplied, second.Outcome);
+        Assert.Equal(2, (await JournalAsync(instance.Id)).Count);
+        Assert.Single(_engine.Handlers.EffectsRun);
+    }
+
+    [Fact]
+    public async Task Fire_FromAStalePage_IsAConflict()
+    {
+        var instance = await StartAsync();
+        await FireAsync(instance.Id, "submit", Applicant);
+
+        var stale = await FireAsync(instance.Id, "withdraw", Applicant, expectedSequence: 1);
+
+        Assert.Equal(FireOutcome.Conflict, stale.Outcome);
+        Assert.Equal("Submitted", stale.State);
+    }
+
+    [Fact]
+    public async Task FiftyConflictingSignalsAtOnce_ExactlyOneWins_AndTheJournalStaysConsistent()
+    {
+        var instance = await StartAsync();
+        await FireAsync(instance.Id, "submit", Applicant);
+        _engine.Handlers.EffectsRun.Clear();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
+            i % 2 == 0
+                ? FireAsync(instance.Id, "accept", Officer, key: $"accept-{i}")
+                : FireAsync(instance.Id, "returnForRevision", Officer, key: $"return-{i}", comment: "Нужны правки")));
+
+        var winner = Assert.Single(results, r => r.Outcome == FireOutcome.Applied);
+        Assert.All(results.Where(r => r != winner), r => Assert.Equal(FireOutcome.NotAllowed, r.Outcome));
+        var journal = await JournalAsync(instance.Id);
+        Assert.Equal([1, 2, 3], journal.Select(j => j.Sequence));
+        Assert.Equal(winner.State, journal[^1].ToState);
+        Assert.Equal(winner.State, (await InstanceAsync(instance.Id)).State);
+    }
+
+    [Fact]
+    public async Task Fire_WhenAnEffectFails_ChangesNothing()
+    {
+        _engine.Handlers.Dates["callClosesAt"] = _engine.Clock.GetUtcNow().AddDays(10);
+        var instance = await StartAsync();
+        _engine.Handlers.FailingEffect = "notifyOfficers";
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => FireAsync(instance.Id, "submit", Applicant));
+
+        Assert.Equal("Draft", (await InstanceAsync(instance.Id)).State);
+        Assert.Single(await JournalAsync(instance.Id));
+        Assert.Single(await TimersAsync(instance.Id)); // the Draft timer is still there
+    }
+
+    [Fact]
+    public async Task Timer_FiresOnceWhenDue_AsTheSystem()
+    {
+        var instance = await StartAsync();
+        await FireAsync(instance.Id, "submit", Applicant);
+        _engine.Handlers.EffectsRun.Clear();
+
+        Assert.Equal(0, await FireDueTimersAsync());
+        _engine.Clock.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(1, await FireDueTimersAsync());
+        Assert.Equal(0, await FireDueTimersAsync());
+
+        Assert.Equal(["notifyOfficers:remind"], _engine.Handlers.EffectsRun);
+        var remind = (await JournalAsync(instance.Id))[^1];
+        Assert.Equal(("remind", "system", "Submitted"), (remind.Trigger, remind.ActorId, remind.ToState));
+    }
+
+    [Fact]
+    public async Task Timer_AtADateSource_IsCancelledWhenTheStateIsLeft()
+    {
+        _engine.Handlers.Dates["callClosesAt"] = _engine.Clock.GetUtcNow().AddDays(10);
+        var instance = await StartAsync();
+        Assert.Equal(_engine.Clock.GetUtcNow().AddDays(10).UtcDateTime, Assert.Single(await TimersAsync(instance.Id)).DueAt);
+
+        await FireAsync(instance.Id, "submit", Applicant);
+        await FireAsync(instance.Id, "accept", Officer);
+        _engine.Clock.Advance(TimeSpan.FromDays(30));
+
+        Assert.Equal(0, await FireDueTimersAsync());
+        Assert.Empty(await TimersAsync(instance.Id));
+        Assert.Equal("Done", (await InstanceAsync(instance.Id)).State);
+    }
+
+    [Fact]
+    public async Task Timer_ThatFails_IsPutOff_AndDoesNotHoldUpTheOthers()
+    {
+        var failing = await StartAsync("application-a");
+        var healthy = await StartAsync("application-b");
+        await FireAsync(failing.Id, "submit", Applicant);
+        await FireAsync(healthy.Id, "withdraw", Applicant);
+        _engine.Handlers.Dates["callClosesAt"] = _engine.Clock.GetUtcNow().AddHours(1);
+        var third = await StartAsync("application-c");
+        _engine.Handlers.FailingEffect = "notifyOfficers"; // the reminder of application-a fails
+        _engine.Clock.Advance(TimeSpan.FromDays(2));
+
+        var fired = await FireDueTimersAsync();
+
+        Assert.Equal(1, fired); // application-c's call-closed timer
+        Assert.Equal("Withdrawn", (await InstanceAsync(third.Id)).State);
+        var postponed = Assert.Single(await TimersAsync(failing.Id));
+        Assert.Equal(_engine.Clock.GetUtcNow().UtcDateTime + WorkflowRuntime.TimerRetryDelay, postponed.DueAt);
+    }
+
+    [Fact]
+    public async Task AnInstanceStartedOnOneVersion_FinishesOnIt_AfterTheFileChanges()
+    {
+        var old = await StartAsync("application-old");
+        var v1 = old.Version;
+        await using var edited = await EngineHost.StartAsync(
+            [TestFlow.File("""
+                { "trigger": "fastTrack", "name": { "ru": "Ускорить", "en": "Fast-track" }, "from": ["Draft"], "to": "Done",
+                  "roles": ["Applicant"], "guards": [], "effects": [] },
+                """)],
+            _engine.ConnectionString);
+
+        var oldActions = await edited.RunAsync((runtime, _) => runtime.GetActionsAsync(old.Id, Applicant));
+        var fresh = await edited.RunAsync((runtime, _) => runtime.StartAsync(TestFlow.Id, "application-new", Applicant));
+        var freshActions = await edited.RunAsync((runtime, _) => runtime.GetActionsAsync(fresh.Id, Applicant));
+
+        Assert.DoesNotContain(oldActions, a => a.Trigger == "fastTrack");
+        Assert.NotEqual(v1, fresh.Version);
+        Assert.Contains(freshActions, a => a.Trigger == "fastTrack");
+        var oldFinished = await edited.RunAsync((runtime, _) => runtime.FireAsync(old.Id, new WorkflowSignal("withdraw", "w"), Applicant));
+        Assert.Equal("Withdrawn", oldFinished.State);
+        Assert.Equal(2, await _engine.RunAsync((_, db) => db.Set<WorkflowDefinitionRecord>().CountAsync()));
+    }
+
+    [Fact]
+    public async Task TwoEngineHostsOnOneDatabase_FireEachDueTimerExactlyOnce()
+    {
+        await using var second = await EngineHost.StartAsync([TestFlow.File()], _engine.ConnectionString);
+        var instances = new List<WorkflowInstance>();
+        for (var i = 0; i < 20; i++)
+        {
+            var instance = await StartAsync($"application-{i}");
+            await FireAsync(instance.Id, "submit", Applicant);
+            instances.Add(instance);
+        }
+
+        _engine.Clock.Advance(TimeSpan.FromDays(3));
+        second.Clock.Advance(TimeSpan.FromDays(3));
+        var fired = await Task.WhenAll(
+            Enumerable.Range(0, 4).Select(i => (i % 2 == 0 ? _engine : second).RunAsync((runtime, _) => runtime.FireDueTimersAsync())));
+
+        Assert.Equal(20, fired.Sum());
+        var reminders = await _engine.RunAsync((_, db) => db.Set<WorkflowJournalEntry>().CountAsync(j => j.Trigger == "remind"));
+        Assert.Equal(20, reminders);
+    }
+
+    private static WorkflowActor Actor(string id, string role) => new(id, $"Test {role}", new HashSet<string> { role });
+
+    private Task<WorkflowInstance> StartAsync(string subject = "application-1") =>
+        _engine.RunAsync((runtime, _) => runtime.StartAsync(TestFlow.Id, subject, Applicant));
+
+    private Task<FireResult> FireAsync(
+        Guid instanceId, string trigger, WorkflowActor actor, string? key = null, int? expectedSequence = null, string? comment = null) =>
+        _engine.RunAsync((runtime, _) => runtime.FireAsync(instanceId,
+            new WorkflowSignal(trigger, key ?? Guid.NewGuid().ToString(), expectedSequence, comment), actor));
+
+    private Task<int> FireDueTimersAsync() => _engine.RunAsync((runtime, _) => runtime.FireDueTimersAsync());
+
+    private Task<WorkflowInstance> InstanceAsync(Guid id) =>
+        _engine.RunAsync((_, db) => db.Set<WorkflowInstance>().AsNoTracking().SingleAsync(i => i.Id == id));
+
+    private Task<List<WorkflowJournalEntry>> JournalAsync(Guid id) =>
+        _engine.RunAsync((_, db) => db.Set<WorkflowJournalEntry>().Where(j => j.InstanceId == id).OrderBy(j => j.Sequence).ToListAsync());
+
+    private Task<List<WorkflowTimer>> TimersAsync(Guid id) =>
+        _engine.RunAsync((_, db) => db.Set<WorkflowTimer>().Where(t => t.InstanceId == id).ToListAsync());
+}
