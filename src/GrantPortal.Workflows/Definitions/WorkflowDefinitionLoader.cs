@@ -97,10 +97,7 @@ public static partial class WorkflowDefinitionLoader
     // The reader counts bytes, but names are in Russian, where a letter is two bytes of UTF-8: people count letters.
     private static int Column(string content, int line, int bytePosition)
     {
-        var lines = content.Split('\n');
-        if (line >= lines.Length)
-            return bytePosition + 1;
-        var bytes = Encoding.UTF8.GetBytes(lines[line]);
+        var bytes = Encoding.UTF8.GetBytes(content.Split('\n')[line]);
         return Encoding.UTF8.GetCharCount(bytes, 0, Math.Min(bytePosition, bytes.Length)) + 1;
     }
 
