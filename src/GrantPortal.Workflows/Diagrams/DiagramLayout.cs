@@ -712,21 +712,28 @@ internal sealed class DiagramLayout
         }
     }
 
-    /// <summary>Splits a long text at the space nearest its middle; a text without spaces stays whole and widens its box.</summary>
+    /// <summary>
+    /// Splits a long text in two at the space nearest its middle, preferring the ", " between merged transition
+    /// names so that no name is broken; a text without spaces stays whole and widens its box.
+    /// </summary>
     public static string[] Wrap(string text, int maxChars)
     {
         if (text.Length <= maxChars) return [text];
         var best = -1;
         var bestLonger = int.MaxValue;
-        for (var i = 0; i < text.Length; i++)
+        foreach (var commasOnly in new[] { true, false })
         {
-            if (text[i] != ' ') continue;
-            var longer = Math.Max(i, text.Length - i - 1);
-            if (longer < bestLonger)
+            for (var i = 1; i < text.Length; i++)
             {
-                best = i;
-                bestLonger = longer;
+                if (text[i] != ' ' || (commasOnly && text[i - 1] != ',')) continue;
+                var longer = Math.Max(i, text.Length - i - 1);
+                if (longer < bestLonger)
+                {
+                    best = i;
+                    bestLonger = longer;
+                }
             }
+            if (best >= 0) break;
         }
         return best < 0 ? [text] : [text[..best], text[(best + 1)..]];
     }
