@@ -44,8 +44,11 @@ internal enum EdgeKind
     /// <summary>Into a sink state: a short arrow to a dashed tag naming the target.</summary>
     Stub,
 
-    /// <summary>Out of a sink state (rare): a straight line, best effort.</summary>
+    /// <summary>Out of a sink state (rare), or to a neighbour in the same layer: a straight line.</summary>
     Free,
+
+    /// <summary>To a state in the same layer with boxes between: over the top, through the gap above the layer.</summary>
+    Over,
 }
 
 internal sealed class DiagramEdge(DiagramNode from, DiagramNode to, int index)
@@ -201,6 +204,7 @@ internal sealed class DiagramLayout
         }
 
         RouteForward();
+        RouteWithinLayers();
         RouteCorridors();
         RouteLoops(Edges.Where(e => e.Kind == EdgeKind.Loop && !e.From.IsSink));
 
@@ -457,23 +461,64 @@ internal sealed class DiagramLayout
     private bool IsOutermost(DiagramNode node, int side) =>
         !Nodes.Any(n => !n.IsSink && n.Layer == node.Layer && (side < 0 ? n.X < node.X : n.X > node.X));
 
+    /// <summary>
+    /// Edges within a layer: straight across to a neighbour, otherwise over the top through the gap above the
+    /// layer, since a corridor beside the boxes would bring the line back through the neighbours.
+    /// </summary>
+    private void RouteWithinLayers()
+    {
+        foreach (var edge in Edges.Where(e => e.Kind == EdgeKind.Corridor && e.From.Layer == e.To.Layer))
+        {
+            var rightward = edge.To.X > edge.From.X;
+            var from = edge.From.Box;
+            var to = edge.To.Box;
+            if (Math.Abs(edge.From.Order - edge.To.Order) == 1)
+            {
+                // A pair of opposite edges between neighbours: one above the middle, one below.
+                var both = Edges.Any(e => e.From == edge.To && e.To == edge.From);
+                var y = from.CenterY + (both ? (rightward ? -7 : 7) : 0);
+                edge.Kind = EdgeKind.Free;
+                edge.Points = [new Point(rightward ? from.Right : from.Left, y), new Point(rightward ? to.Left : to.Right, y)];
+            }
+            else
+            {
+                var channel = from.Top - LayerGap / 2 + (rightward ? -6 : 6);
+                var ax = edge.From.X + (rightward ? 1 : -1) * (BoxWidth / 2 - 14);
+                var bx = edge.To.X + (rightward ? -1 : 1) * (BoxWidth / 2 - 14);
+                edge.Kind = EdgeKind.Over;
+                edge.Points = [new Point(ax, from.Top), new Point(ax, channel), new Point(bx, channel), new Point(bx, to.Top)];
+            }
+            edge.Trace = edge.Points;
+        }
+    }
+
     private void RouteCorridors()
     {
         var corridor = Edges.Where(e => e.Kind == EdgeKind.Corridor).ToList();
         if (corridor.Count == 0) return;
 
         // A side works cleanly when both ends are the outermost box of their layer on it: the line then leaves
-        // and enters without crossing a neighbour. Ties go left, because tags into sinks point right.
+        // and enters without a detour round a neighbour. Then the nearer side; ties go left, because tags into
+        // sinks point right.
         foreach (var edge in corridor)
         {
-            int Blocked(int side) => (IsOutermost(edge.From, side) ? 0 : 1) + (IsOutermost(edge.To, side) ? 0 : 1);
-            edge.Side = Blocked(+1) < Blocked(-1) ? +1 : -1;
+            var low = Math.Min(edge.From.Layer, edge.To.Layer);
+            var high = Math.Max(edge.From.Layer, edge.To.Layer);
+            var span = Nodes.Where(n => !n.IsSink && n.Layer >= low && n.Layer <= high).ToList();
+            double Cost(int side)
+            {
+                var blocked = (IsOutermost(edge.From, side) ? 0 : 1) + (IsOutermost(edge.To, side) ? 0 : 1);
+                var edgeX = side < 0 ? span.Min(n => n.X) : span.Max(n => n.X);
+                return blocked * 1e6 + Math.Abs(edgeX - edge.From.X) + Math.Abs(edgeX - edge.To.X);
+            }
+            edge.Side = Cost(+1) < Cost(-1) ? +1 : -1;
         }
 
         var bundles = new List<Bundle>();
         foreach (var edge in corridor)
         {
-            var bundle = bundles.FirstOrDefault(b => b.To == edge.To && b.Side == edge.Side && b.Label == edge.Label);
+            var bundle = bundles.FirstOrDefault(b => b.To == edge.To && b.Side == edge.Side && b.Label == edge.Label
+                && IsOutermost(edge.To, edge.Side));
             if (bundle is null)
             {
                 bundle = new Bundle(edge.To, edge.Side, edge.Label);
@@ -512,10 +557,24 @@ internal sealed class DiagramLayout
         foreach (var bundle in bundles)
         {
             var farthest = bundle.Edges.OrderByDescending(e => Math.Abs(e.From.Y - bundle.To.Y)).First().From;
-            ports.Add((bundle.To, bundle.Side, farthest.Y, Math.Abs(bundle.X - bundle.To.X), y => bundle.TargetY = y));
+            if (IsOutermost(bundle.To, bundle.Side))
+            {
+                ports.Add((bundle.To, bundle.Side, farthest.Y, Math.Abs(bundle.X - bundle.To.X), y => bundle.TargetY = y));
+            }
+            else
+            {
+                bundle.TargetY = Channel(bundle.To, farthest);
+            }
             foreach (var edge in bundle.Edges)
             {
-                ports.Add((edge.From, edge.Side, bundle.To.Y, Math.Abs(bundle.X - edge.From.X), y => sourceY[edge] = y));
+                if (IsOutermost(edge.From, edge.Side))
+                {
+                    ports.Add((edge.From, edge.Side, bundle.To.Y, Math.Abs(bundle.X - edge.From.X), y => sourceY[edge] = y));
+                }
+                else
+                {
+                    sourceY[edge] = Channel(edge.From, edge.To);
+                }
             }
         }
         foreach (var group in ports.GroupBy(p => (p.Node, p.Side)))
@@ -530,15 +589,43 @@ internal sealed class DiagramLayout
             }
         }
 
+        // An end that is not the outermost of its layer on the corridor's side would cross its neighbour: it
+        // leaves (or enters) through the gap between layers instead, from the top or bottom of its box.
         foreach (var edge in corridor)
         {
             var bundle = edge.Bundle!;
-            var start = new Point(edge.Side < 0 ? edge.From.Box.Left : edge.From.Box.Right, sourceY[edge]);
-            var end = new Point(edge.Side < 0 ? edge.To.Box.Left : edge.To.Box.Right, bundle.TargetY);
-            edge.Points = [start, new Point(bundle.X, start.Y), new Point(bundle.X, end.Y), end];
+            var inset = edge.Side * (BoxWidth / 2 - 14);
+            var points = new List<Point>();
+            if (IsOutermost(edge.From, edge.Side))
+            {
+                points.Add(new Point(edge.Side < 0 ? edge.From.Box.Left : edge.From.Box.Right, sourceY[edge]));
+            }
+            else
+            {
+                var ax = edge.From.X + inset;
+                points.Add(new Point(ax, sourceY[edge] < edge.From.Y ? edge.From.Box.Top : edge.From.Box.Bottom));
+                points.Add(new Point(ax, sourceY[edge]));
+            }
+            points.Add(new Point(bundle.X, sourceY[edge]));
+            points.Add(new Point(bundle.X, bundle.TargetY));
+            if (IsOutermost(edge.To, edge.Side))
+            {
+                points.Add(new Point(edge.Side < 0 ? edge.To.Box.Left : edge.To.Box.Right, bundle.TargetY));
+            }
+            else
+            {
+                var bx = edge.To.X + inset;
+                points.Add(new Point(bx, bundle.TargetY));
+                points.Add(new Point(bx, bundle.TargetY < edge.To.Y ? edge.To.Box.Top : edge.To.Box.Bottom));
+            }
+            edge.Points = points;
             edge.Trace = edge.Points;
         }
     }
+
+    /// <summary>The middle of the gap beside <paramref name="node"/>'s layer on the way to <paramref name="other"/>.</summary>
+    private double Channel(DiagramNode node, DiagramNode other) =>
+        other.Layer < node.Layer ? node.Box.Top - LayerGap / 2 : node.Box.Bottom + LayerGap / 2;
 
     /// <summary>Sinks stand beyond everything else on the right, level with the middle of the states leading to them.</summary>
     private void PlaceSinks()
@@ -620,7 +707,7 @@ internal sealed class DiagramLayout
             {
                 // Beside the corridor's vertical run, which the whole bundle shares.
                 var bundle = edge.Bundle!;
-                var ys = bundle.Edges.Select(e => e.Points[0].Y).Append(bundle.TargetY).ToList();
+                var ys = bundle.Edges.SelectMany(e => e.Points.Where(p => p.X == bundle.X).Select(p => p.Y)).ToList();
                 trace = [new Point(bundle.X, ys.Min()), new Point(bundle.X, ys.Max())];
             }
 
