@@ -34,6 +34,9 @@ public sealed class WorkflowRuntime(
     /// <summary>How long a timer whose transition failed waits before it is tried again.</summary>
     public static readonly TimeSpan TimerRetryDelay = TimeSpan.FromMinutes(1);
 
+    /// <summary>The reason given for a transition whose guards or effects the app has not built yet.</summary>
+    public const string NotAvailableYet = "This step is not available yet.";
+
     private static readonly IReadOnlyDictionary<string, string> NoPayload = new Dictionary<string, string>();
 
     /// <summary>Starts the newest version of a workflow for a subject, or returns the subject's running instance.</summary>
@@ -103,7 +106,7 @@ public sealed class WorkflowRuntime(
         foreach (var transition in definition.TransitionsFrom(instance.State).Where(t => t.Roles.Intersect(actor.Roles).Any()))
         {
             var context = Context(instance, definition, transition, transition.Trigger, actor, new WorkflowSignal(transition.Trigger, ""));
-            var reasons = await FailedGuardsAsync(transition, context, cancellationToken);
+            var reasons = handlers.NeedsPending(transition) ? [NotAvailableYet] : await FailedGuardsAsync(transition, context, cancellationToken);
             actions.Add(new AvailableAction(transition.Trigger, transition.Name, reasons.Count == 0, reasons));
         }
 
@@ -184,6 +187,11 @@ public sealed class WorkflowRuntime(
             return Result(FireOutcome.NotAllowed, instance, "This action is not possible now.");
         }
 
+        if (handlers.NeedsPending(transition))
+        {
+            return Result(FireOutcome.NotAllowed, instance, NotAvailableYet);
+        }
+
         var context = Context(instance, definition, transition, signal.Trigger, actor, signal);
         var reasons = await FailedGuardsAsync(transition, context, cancellationToken);
         if (reasons.Count > 0)
@@ -236,7 +244,7 @@ public sealed class WorkflowRuntime(
             db.Add(new WorkflowBookmark { Id = Guid.CreateVersion7(), InstanceId = instance.Id, State = state.Id, Role = role, CreatedAt = now });
         }
 
-        foreach (var timer in state.Timers)
+        foreach (var timer in state.Timers.Where(t => t.At is null || !handlers.IsPending(t.At)))
         {
             var due = timer.After is { } after
                 ? now + after

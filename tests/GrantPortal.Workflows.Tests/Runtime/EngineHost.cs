@@ -20,16 +20,18 @@ public sealed class EngineHost : IAsyncDisposable
     public TestHandlers Handlers => _services.GetRequiredService<TestHandlers>();
 
     /// <param name="files">Definition files (name, JSON); they replace each other by id when the host is rebuilt on the same database.</param>
-    public static async Task<EngineHost> StartAsync(IEnumerable<(string FileName, string Content)> files, string? connectionString = null)
+    /// <param name="pending">Names declared pending instead of registered.</param>
+    public static async Task<EngineHost> StartAsync(
+        IEnumerable<(string FileName, string Content)> files, string? connectionString = null, string[]? pending = null)
     {
         connectionString ??= await TestDatabaseServer.CreateDatabaseAsync();
-        var handlers = new TestHandlers();
+        var handlers = new TestHandlers(pending ?? []);
         var services = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<TimeProvider>(new ManualClock(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)))
             .AddSingleton(handlers)
             .AddDbContext<DbContext, EngineDbContext>(o => o.UseNpgsql(connectionString))
-            .AddSingleton(sp => new WorkflowHandlers(handlers.Guards, handlers.Effects, handlers.DateSources))
+            .AddSingleton(sp => new WorkflowHandlers(handlers.Guards, handlers.Effects, handlers.DateSources, pending))
             .AddSingleton(sp => new WorkflowCatalog(files, sp.GetRequiredService<WorkflowHandlers>().Vocabulary(TestHandlers.Roles)))
             .AddScoped<WorkflowRuntime>()
             .BuildServiceProvider(validateScopes: true);
@@ -56,7 +58,7 @@ public sealed class EngineHost : IAsyncDisposable
 }
 
 /// <summary>Guards, effects and date sources whose behaviour a test sets.</summary>
-public sealed class TestHandlers
+public sealed class TestHandlers(string[] pending)
 {
     public static readonly string[] Roles = ["Applicant", "Officer", "Expert", "Admin"];
 
@@ -72,14 +74,14 @@ public sealed class TestHandlers
     public IEnumerable<IWorkflowGuard> Guards =>
         new[] { "callIsOpen", "applicationComplete", "commentGiven", "formalCheckPassed", "expertsAssigned", "allReviewsSubmitted",
          "scoresWithinDivergence", "amountWithinRequest", "withinCallBudget", "fourEyes", "reasonsGiven", "decisionPdfStored" }
-        .Select(n => new Guard(n, this));
+        .Except(pending).Select(n => new Guard(n, this));
 
     public IEnumerable<IWorkflowEffect> Effects =>
         new[] { "assignApplicationNumber", "freezeSubmittedVersion", "notifyApplicant", "notifyOfficers", "notifyExperts",
          "createReviewTasks", "remindReviewers", "computeScores", "recordDecision", "issueDecisionPdf" }
-        .Select(n => new Effect(n, this));
+        .Except(pending).Select(n => new Effect(n, this));
 
-    public IEnumerable<IWorkflowDateSource> DateSources => new[] { "callClosesAt", "reviewDueAt" }.Select(n => new DateSource(n, this));
+    public IEnumerable<IWorkflowDateSource> DateSources => new[] { "callClosesAt", "reviewDueAt" }.Except(pending).Select(n => new DateSource(n, this));
 
     private sealed record Guard(string Name, TestHandlers Owner) : IWorkflowGuard
     {
