@@ -3,8 +3,11 @@ using GrantPortal.Web.Features.Admin;
 using GrantPortal.Web.Features.Demo;
 using GrantPortal.Web.Infrastructure.Database;
 using GrantPortal.Web.Infrastructure.Email;
+using GrantPortal.Web.Infrastructure.Jobs;
 using GrantPortal.Web.Infrastructure.Localization;
 using GrantPortal.Web.Infrastructure.Web;
+using GrantPortal.Web.Infrastructure.Workflows;
+using GrantPortal.Workflows.Definitions;
 
 // The demo switch is ours, not a configuration key: left in, it would swallow the argument after it.
 var builder = WebApplication.CreateBuilder(args.Where(a => a != DemoData.Switch).ToArray());
@@ -23,8 +26,20 @@ builder.AddPortalEmail();
 builder.AddPortalIdentity();
 builder.AddPortalAdmin();
 builder.AddPortalWeb();
+builder.AddPortalWorkflows();
+builder.AddPortalJobs();
 
 var app = builder.Build();
+try
+{
+    app.LoadPortalWorkflows();
+}
+catch (WorkflowDefinitionException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
 await app.MigratePortalDatabaseAsync();
 if (args.Contains(DemoData.Switch) && !await app.SeedDemoDataAsync())
 {

@@ -9,7 +9,9 @@ namespace GrantPortal.Testing;
 /// The real app over a database of its own. "Testing" is not Development, so the app behaves as in production
 /// (HTTPS redirection, secure cookies, no developer pages); clients talk to it as https://localhost.
 /// </summary>
-public class PortalAppFactory(string connectionString, string environment = "Testing") : WebApplicationFactory<Program>
+/// <param name="settings">More configuration, e.g. a test's own workflows folder.</param>
+public class PortalAppFactory(string connectionString, string environment = "Testing", IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public string ConnectionString { get; } = connectionString;
 
@@ -20,6 +22,11 @@ public class PortalAppFactory(string connectionString, string environment = "Tes
     {
         builder.UseEnvironment(environment);
         builder.UseSetting("ConnectionStrings:GrantPortal", ConnectionString);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         // As behind the agency's TLS proxy: HTTP requests are sent to HTTPS on the standard port.
         builder.UseSetting("https_port", "443");
     }

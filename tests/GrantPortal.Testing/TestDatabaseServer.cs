@@ -1,4 +1,5 @@
 using GrantPortal.Web.Infrastructure.Database;
+using GrantPortal.Web.Infrastructure.Jobs;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GrantPortal.Testing;
@@ -56,7 +57,7 @@ public static class TestDatabaseServer
         };
 
         var template = server.ConnectionString(TemplateName) + ";Pooling=false";
-        await new SchemaMigrator(template, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+        await new SchemaMigrator(template, NullLogger<SchemaMigrator>.Instance, [new QuartzSchema()]).MigrateAsync();
         return server;
     }
 }

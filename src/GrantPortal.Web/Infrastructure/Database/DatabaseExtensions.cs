@@ -27,7 +27,8 @@ public static class DatabaseExtensions
         }
 
         builder.Services.AddDbContext<PortalDbContext>(options => options.UseNpgsql(connectionString));
-        builder.Services.AddSingleton(sp => new SchemaMigrator(connectionString, sp.GetRequiredService<ILogger<SchemaMigrator>>()));
+        builder.Services.AddSingleton(sp => new SchemaMigrator(
+            connectionString, sp.GetRequiredService<ILogger<SchemaMigrator>>(), sp.GetServices<ISchemaPart>()));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
     }
 

@@ -11,7 +11,7 @@ namespace GrantPortal.Web.Infrastructure.Database;
 /// plain scripts are easier to review than generated code. An advisory lock makes concurrent start-ups safe:
 /// the second instance waits and then finds nothing left to do.
 /// </summary>
-public sealed class SchemaMigrator(string connectionString, ILogger<SchemaMigrator> logger)
+public sealed class SchemaMigrator(string connectionString, ILogger<SchemaMigrator> logger, IEnumerable<ISchemaPart>? parts = null)
 {
     // Any fixed number: it names the lock that every instance of the app takes before migrating.
     private const long AdvisoryLockKey = 0x4772616E74; // "Grant"
@@ -60,6 +60,16 @@ public sealed class SchemaMigrator(string connectionString, ILogger<SchemaMigrat
                 await transaction.CommitAsync(cancellationToken);
                 logger.LogInformation("Applied database migration {Version} {Name}", script.Version, script.Name);
                 done.Add(script.Version);
+            }
+
+            if (upToVersion is null)
+            {
+                foreach (var part in parts ?? [])
+                {
+                    await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                    await part.ApplyAsync(connection, cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                }
             }
 
             return done;
@@ -149,3 +159,12 @@ public sealed class SchemaMigrator(string connectionString, ILogger<SchemaMigrat
 }
 
 public sealed record MigrationScript(string Version, string Name, string Sql, string Checksum);
+
+/// <summary>
+/// Tables a library owns and creates itself with idempotent statements (e.g. Quartz's job store). Applied after the
+/// numbered scripts, under the same lock, on every start; it must only create what is missing.
+/// </summary>
+public interface ISchemaPart
+{
+    Task ApplyAsync(NpgsqlConnection connection, CancellationToken cancellationToken);
+}
