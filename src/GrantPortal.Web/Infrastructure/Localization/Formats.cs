@@ -22,6 +22,29 @@ public static class Formats
     public static string MoscowTime(DateTime utc) =>
         $"{ToMoscow(utc).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture)} {(IsRussian ? "МСК" : "MSK")}";
 
+    /// <summary>A length of time in days, hours and minutes, e.g. "1 дн. 12 ч".</summary>
+    public static string Duration(TimeSpan duration)
+    {
+        var (days, hours, minutes) = IsRussian ? ("дн.", "ч", "мин") : ("d", "h", "min");
+        var parts = new List<string>();
+        if (duration.Days != 0)
+        {
+            parts.Add($"{duration.Days} {days}");
+        }
+
+        if (duration.Hours != 0)
+        {
+            parts.Add($"{duration.Hours} {hours}");
+        }
+
+        if (duration.Minutes != 0 || parts.Count == 0)
+        {
+            parts.Add($"{duration.Minutes} {minutes}");
+        }
+
+        return string.Join(' ', parts);
+    }
+
     public static DateTime ToMoscow(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Moscow);
 

@@ -31,4 +31,21 @@ public sealed class RoleChangeJourneyTests(BrowserFixture browser) : IClassFixtu
         await Expect(page.GetByLabel("Сотрудник агентства", new() { Exact = true })).ToBeCheckedAsync();
         await Expect(page.GetByLabel("Эксперт", new() { Exact = true })).Not.ToBeCheckedAsync();
     }
+
+    [Fact]
+    public async Task Admin_OpensTheGrantWorkflowDiagram()
+    {
+        await browser.App.WithServicesAsync(DemoData.SeedAsync);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Электронная почта").FillAsync("admin@grantportal.test");
+        await page.GetByLabel("Пароль", new() { Exact = true }).FillAsync(DemoData.Password);
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Процессы" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Грант на замещение импортных комплектующих" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Грант на замещение импортных комплектующих" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "admin-workflow.png"), FullPage = true });
+    }
 }
