@@ -115,6 +115,22 @@ public sealed class CallForm
         Documents = [.. call.RequiredDocumentTypes.Select(d => new DocumentRow { Code = d.Code, NameRu = d.NameRu, NameEn = d.NameEn })],
     };
 
+    /// <summary>Takes every rule (all but the titles, descriptions and closing time) from another form.</summary>
+    public void ShowRulesOf(CallForm stored)
+    {
+        StageKinds = stored.StageKinds;
+        Sectors = stored.Sectors;
+        MaxGrant = stored.MaxGrant;
+        TotalBudget = stored.TotalBudget;
+        MinCoFinancingPercent = stored.MinCoFinancingPercent;
+        OpensAt = stored.OpensAt;
+        ExpertsPerApplication = stored.ExpertsPerApplication;
+        ReviewPeriodDays = stored.ReviewPeriodDays;
+        DivergenceLimit = stored.DivergenceLimit;
+        Criteria = stored.Criteria;
+        Documents = stored.Documents;
+    }
+
     /// <summary>Adds empty rows up to the fixed number the form shows, so an officer can add criteria and documents without script.</summary>
     public CallForm WithEmptyRows()
     {

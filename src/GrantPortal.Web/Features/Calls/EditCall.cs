@@ -61,6 +61,12 @@ public sealed class EditCall(PortalDbContext db, CallFormReader reader, TimeProv
 
         if (errors.Count > 0)
         {
+            if (frozen)
+            {
+                // Browsers do not send disabled fields: show the rules as they stand, not as blanks.
+                form.ShowRulesOf(CallForm.FromCall(call));
+            }
+
             return errors;
         }
 

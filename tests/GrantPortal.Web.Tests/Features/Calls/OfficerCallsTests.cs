@@ -204,6 +204,9 @@ public sealed class OfficerCallsTests(PortalFixture fixture) : IClassFixture<Por
         var shortened = await client.PostAsync(edit, edit, Fields(closesMoscow.AddDays(-1)));
         await AssertRefusedAsync(shortened, "Конкурс уже открыт: срок окончания приёма можно продлить, но не сократить.");
         Assert.Equal(call.ClosesAt, (await ReloadAsync(call.Id)).ClosesAt);
+        var refusedPage = await shortened.ParseAsync();
+        Assert.Equal("50000000,00", refusedPage.QuerySelector("input[name=MaxGrant]")!.GetAttribute("value"));
+        Assert.Equal("technology", refusedPage.QuerySelector("input[name='Criteria[0].Code']")!.GetAttribute("value"));
 
         var extended = await client.PostAsync(edit, edit, Fields(closesMoscow.AddDays(7)));
         Assert.Equal(HttpStatusCode.Redirect, extended.StatusCode);
