@@ -1,5 +1,6 @@
 using GrantPortal.Web.Features.Account;
 using GrantPortal.Web.Features.Admin;
+using GrantPortal.Web.Features.Calls;
 using GrantPortal.Web.Features.Demo;
 using GrantPortal.Web.Infrastructure.Database;
 using GrantPortal.Web.Infrastructure.Email;
@@ -25,6 +26,7 @@ builder.AddPortalLocalization();
 builder.AddPortalEmail();
 builder.AddPortalIdentity();
 builder.AddPortalAdmin();
+builder.AddPortalCalls();
 builder.AddPortalWeb();
 builder.AddPortalWorkflows();
 builder.AddPortalJobs();

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GrantPortal.Web.Features.Demo;
 
 /// <summary>
-/// Fills a demo (<c>--seed-demo</c>): one open call and one account per role, all with <see cref="Password"/>.
+/// Fills a demo (<c>--seed-demo</c>): one open call with the programme's usual rules and one account per role, all with <see cref="Password"/>.
 /// Running it again changes nothing. Refused outside Development, so it can never create known passwords in production.
 /// </summary>
 public static class DemoData
@@ -96,6 +96,27 @@ public static class DemoData
                 OpensAt = now.AddDays(-7),
                 // 18:00 Moscow time, sixty days on: deadlines are set on the hour, as the agency does.
                 ClosesAt = now.Date.AddDays(60).AddHours(15),
+                AllowedStageKinds = [StageKind.Prototype, StageKind.Tests, StageKind.ProductionLaunch],
+                Sectors = [Sector.Industry, Sector.Transport, Sector.Energy, Sector.Infrastructure],
+                RequiredDocumentTypes =
+                [
+                    new() { Code = "business-plan", NameRu = "Бизнес-план", NameEn = "Business plan" },
+                    new() { Code = "feasibility-study", NameRu = "Технико-экономическое обоснование", NameEn = "Feasibility study" },
+                    new() { Code = "letters-of-intent", NameRu = "Письма о намерениях покупателей", NameEn = "Buyers' letters of intent" },
+                    new() { Code = "financial-statements", NameRu = "Бухгалтерская отчётность за последний год", NameEn = "Financial statements for the last year" },
+                ],
+                Criteria =
+                [
+                    new() { Code = "technology", NameRu = "Технологический уровень и новизна", NameEn = "Technological level and novelty", Weight = 25m, MaxScore = 10, Threshold = 5m },
+                    new() { Code = "import-substitution", NameRu = "Значимость для импортозамещения", NameEn = "Significance for import substitution", Weight = 25m, MaxScore = 10, Threshold = 5m },
+                    new() { Code = "demand", NameRu = "Подтверждённый спрос и рынок", NameEn = "Confirmed demand and market", Weight = 20m, MaxScore = 10, Threshold = 4m },
+                    new() { Code = "capacity", NameRu = "Производственный и кадровый потенциал", NameEn = "Production and team capacity", Weight = 15m, MaxScore = 10, Threshold = 4m },
+                    new() { Code = "budget", NameRu = "Обоснованность бюджета и софинансирование", NameEn = "Budget justification and co-financing", Weight = 15m, MaxScore = 10, Threshold = 3m },
+                ],
+                ExpertsPerApplication = 2,
+                ReviewPeriodDays = 14,
+                DivergenceLimit = 20m,
+                CreatedAt = now,
             });
         }
 

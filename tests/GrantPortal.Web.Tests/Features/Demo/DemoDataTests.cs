@@ -15,7 +15,10 @@ public sealed class DemoDataTests(PortalFixture fixture) : IClassFixture<PortalF
         await app.WithServicesAsync(DemoData.SeedAsync);
 
         Assert.Equal(DemoData.Accounts.Count, await app.WithDbAsync(db => db.Users.CountAsync()));
-        Assert.Equal(1, await app.WithDbAsync(db => db.Calls.CountAsync()));
+        var call = await app.WithDbAsync(db => db.Calls.SingleAsync());
+        Assert.Empty(call.CheckRules());
+        Assert.Equal(5, call.Criteria.Count);
+        Assert.Contains(call.RequiredDocumentTypes, d => d.NameRu == "Бизнес-план");
         Assert.Equal(2, await app.WithDbAsync(db => db.Companies.CountAsync()));
         foreach (var (email, _, _, _) in DemoData.Accounts)
         {

@@ -1,5 +1,6 @@
 using GrantPortal.Testing;
 using GrantPortal.Web.Data;
+using GrantPortal.Web.Domain;
 using GrantPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -32,6 +33,31 @@ public sealed class SchemaMigratorTests
         Assert.Equal("Ирина Старая", user.FullName);
         Assert.False(user.IsDemoAccount);
         Assert.Null(user.CompanyId);
+    }
+
+    [Fact]
+    public async Task Migrate_ToCallRules_GivesExistingCallsValidRules()
+    {
+        var connectionString = await TestDatabaseServer.NewEmptyDatabaseConnectionStringAsync();
+        await Migrator(connectionString).MigrateAsync(upToVersion: "0003");
+        var callId = Guid.NewGuid();
+        await TestSql.ExecuteAsync(connectionString, $"""
+            INSERT INTO "Calls" ("Id", "TitleRu", "TitleEn", "DescriptionRu", "DescriptionEn", "MaxGrant", "TotalBudget",
+                "MinCoFinancingShare", "OpensAt", "ClosesAt")
+            VALUES ('{callId}', 'Старый конкурс', 'Old call', '', '', 50000000.00, 500000000.00, 0.2, now(), now() + interval '30 days')
+            """);
+
+        await Migrator(connectionString).MigrateAsync();
+
+        await using var db = Context(connectionString);
+        var call = await db.Calls.SingleAsync(c => c.Id == callId);
+        Assert.Empty(call.CheckRules());
+        Assert.Equal([StageKind.Prototype, StageKind.Tests, StageKind.ProductionLaunch], call.AllowedStageKinds);
+        Assert.Equal(4, call.Sectors.Count);
+        Assert.Equal(5, call.Criteria.Count);
+        Assert.Empty(call.RequiredDocumentTypes);
+        Assert.Equal(2, call.ExpertsPerApplication);
+        Assert.Null(call.CreatedById);
     }
 
     [Fact]
