@@ -1,4 +1,5 @@
 using GrantPortal.Web.Features.Account;
+using GrantPortal.Web.Features.Applications;
 using GrantPortal.Web.Features.Admin;
 using GrantPortal.Web.Features.Calls;
 using GrantPortal.Web.Features.Demo;
@@ -28,6 +29,7 @@ builder.AddPortalIdentity();
 builder.AddPortalAdmin();
 builder.AddPortalCalls();
 builder.AddPortalWeb();
+builder.AddPortalApplications();
 builder.AddPortalWorkflows();
 builder.AddPortalJobs();
 

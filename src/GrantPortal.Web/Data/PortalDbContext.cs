@@ -9,11 +9,17 @@ namespace GrantPortal.Web.Data;
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>(options)
 {
+    public const string ApplicationNumberSequence = "ApplicationNumbers";
+
     public DbSet<Company> Companies => Set<Company>();
 
     public DbSet<GrantCall> Calls => Set<GrantCall>();
 
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+
+    public DbSet<GrantApplication> Applications => Set<GrantApplication>();
+
+    public DbSet<ApplicationVersion> ApplicationVersions => Set<ApplicationVersion>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -22,5 +28,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
         builder.ApplyWorkflowModel();
+        // Application numbers: one sequence for all years, so a number is never given twice, even under load.
+        builder.HasSequence<long>(ApplicationNumberSequence);
     }
 }

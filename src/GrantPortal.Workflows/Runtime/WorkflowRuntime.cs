@@ -273,7 +273,8 @@ public sealed class WorkflowRuntime(
         return reasons;
     }
 
-    private Task<WorkflowDefinition> DefinitionAsync(WorkflowInstance instance, CancellationToken cancellationToken) =>
+    /// <summary>The definition version the instance runs on (which may be older than the newest file).</summary>
+    public Task<WorkflowDefinition> DefinitionAsync(WorkflowInstance instance, CancellationToken cancellationToken = default) =>
         catalog.GetAsync(instance.DefinitionId, instance.Version, () => db.Set<WorkflowDefinitionRecord>()
             .Where(d => d.DefinitionId == instance.DefinitionId && d.Version == instance.Version)
             .Select(d => d.Content)

@@ -44,7 +44,8 @@ public sealed partial class SharedResourceTests
         return directory.FullName;
     }
 
-    // L["..."] and l["..."] in views and code, and the messages and names of validation attributes.
-    [GeneratedRegex("""(?:\b[Ll]\[|ErrorMessage = |Display\(Name = )"(?<key>(?:[^"\\]|\\.)+)"[\],)]""")]
+    // L["..."] and l["..."] in views and code, the messages and names of validation attributes, the reasons guards
+    // give, and the problems the application checks report.
+    [GeneratedRegex("""(?:\b[Ll]\[|ErrorMessage = |Display\(Name = |GuardResult\.Fail\(|Add\(ApplicationSection\.\w+, [^,]+, |add\(section, [^,]+, )"(?<key>(?:[^"\\]|\\.)+)"[\],)]""")]
     private static partial Regex TextKeys();
 }

@@ -18,6 +18,7 @@ public static class WebExtensions
     public static void AddPortalWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
         // Cyrillic goes out as text, not as &#x...; entities (still HTML-encoded where it matters).
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services

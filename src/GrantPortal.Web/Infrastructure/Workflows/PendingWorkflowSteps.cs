@@ -9,13 +9,11 @@ internal static class PendingWorkflowSteps
 {
     public static readonly IReadOnlyList<string> Names =
     [
-        // The applicant journey: applications, their form and submission.
-        "callIsOpen", "applicationComplete", "assignApplicationNumber", "freezeSubmittedVersion", "callClosesAt",
         // Expert review.
         "formalCheckPassed", "expertsAssigned", "allReviewsSubmitted", "scoresWithinDivergence", "createReviewTasks",
         "remindReviewers", "computeScores", "reviewDueAt",
         // Decisions and notifications.
         "amountWithinRequest", "withinCallBudget", "fourEyes", "reasonsGiven", "decisionPdfStored", "recordDecision",
-        "issueDecisionPdf", "notifyApplicant", "notifyOfficers", "notifyExperts",
+        "issueDecisionPdf", "notifyExperts",
     ];
 }

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using GrantPortal.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GrantPortal.Web.Data.Configurations;
+
+internal sealed class GrantApplicationEntityTypeConfiguration : IEntityTypeConfiguration<GrantApplication>
+{
+    public void Configure(EntityTypeBuilder<GrantApplication> builder)
+    {
+        builder.ToTable("Applications");
+        builder.Property(a => a.Number).HasMaxLength(20);
+        builder.HasIndex(a => a.Number).IsUnique();
+        builder.Property(a => a.Content).HasColumnType("jsonb").HasConversion(ApplicationContentJson.Converter, ApplicationContentJson.Comparer);
+        builder.Property(a => a.Title).HasMaxLength(300);
+        builder.Property(a => a.Sector).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.RequestedGrant).HasPrecision(15, 2);
+        builder.Property(a => a.RowVersion).IsRowVersion();
+        builder.HasOne(a => a.Call).WithMany().HasForeignKey(a => a.CallId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Company).WithMany().HasForeignKey(a => a.CompanyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(a => a.CreatedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.CompanyId, a.UpdatedAt });
+        builder.HasIndex(a => new { a.CallId, a.SubmittedAt });
+    }
+}
+
+internal sealed class ApplicationVersionEntityTypeConfiguration : IEntityTypeConfiguration<ApplicationVersion>
+{
+    public void Configure(EntityTypeBuilder<ApplicationVersion> builder)
+    {
+        builder.ToTable("ApplicationVersions");
+        builder.Property(v => v.Content).HasColumnType("jsonb").HasConversion(ApplicationContentJson.Converter, ApplicationContentJson.Comparer);
+        builder.Property(v => v.ContentHash).HasMaxLength(64);
+        builder.HasIndex(v => new { v.ApplicationId, v.Number }).IsUnique();
+        builder.HasOne<GrantApplication>().WithMany().HasForeignKey(v => v.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(v => v.SubmittedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+/// <summary>How application content is written to its jsonb column: enums by name, so the JSON reads on its own.</summary>
+internal static class ApplicationContentJson
+{
+    public static readonly JsonSerializerOptions Options = new() { Converters = { new JsonStringEnumConverter() } };
+
+    public static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<ApplicationContent, string> Converter = new(
+        content => JsonSerializer.Serialize(content, Options),
+        json => JsonSerializer.Deserialize<ApplicationContent>(json, Options) ?? new ApplicationContent());
+
+    // Records with lists compare by reference inside; comparing the JSON tells EF whether the content changed.
+    public static readonly ValueComparer<ApplicationContent> Comparer = new(
+        (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
+        c => JsonSerializer.Serialize(c, Options).GetHashCode(),
+        c => JsonSerializer.Deserialize<ApplicationContent>(JsonSerializer.Serialize(c, Options), Options)!);
+}

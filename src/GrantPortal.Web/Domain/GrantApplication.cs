@@ -1,0 +1,69 @@
+namespace GrantPortal.Web.Domain;
+
+/// <summary>
+/// A company's application to a call. Its state lives in the workflow instance whose subject is <see cref="Id"/>;
+/// the title, sector and requested grant are copied out of the content on every save so lists can filter on them.
+/// </summary>
+public sealed class GrantApplication
+{
+    public Guid Id { get; set; }
+
+    public Guid CallId { get; set; }
+
+    public GrantCall? Call { get; set; }
+
+    public Guid CompanyId { get; set; }
+
+    public Company? Company { get; set; }
+
+    public Guid CreatedById { get; set; }
+
+    /// <summary>Given at the first submission, e.g. "ATR-2026-000123"; null for a draft never submitted.</summary>
+    public string? Number { get; set; }
+
+    public ApplicationContent Content { get; private set; } = new();
+
+    public string Title { get; private set; } = "";
+
+    public Sector? Sector { get; private set; }
+
+    public decimal RequestedGrant { get; private set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public DateTime? SubmittedAt { get; set; }
+
+    /// <summary>PostgreSQL's row version: two people saving the same draft at once get a conflict, not a lost edit.</summary>
+    public uint RowVersion { get; set; }
+
+    public void Write(ApplicationContent content, DateTime now)
+    {
+        Content = content;
+        Title = content.Project.Title.Trim();
+        Sector = content.Project.Sector;
+        RequestedGrant = content.RequestedGrant;
+        UpdatedAt = now;
+    }
+}
+
+/// <summary>A submitted application exactly as submitted: never changed afterwards.</summary>
+public sealed class ApplicationVersion
+{
+    public Guid Id { get; set; }
+
+    public Guid ApplicationId { get; set; }
+
+    /// <summary>1 for the first submission, 2 after the first revision, ...</summary>
+    public int Number { get; set; }
+
+    public ApplicationContent Content { get; set; } = new();
+
+    /// <summary>SHA-256 of the content as stored, so anyone can tell later that it was not changed.</summary>
+    public string ContentHash { get; set; } = "";
+
+    public DateTime SubmittedAt { get; set; }
+
+    public Guid SubmittedById { get; set; }
+}

@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using GrantPortal.Web.Data;
+using GrantPortal.Web.Domain;
+using GrantPortal.Web.Infrastructure.Localization;
+using GrantPortal.Workflows.Persistence;
+using GrantPortal.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantPortal.Web.Features.Applications;
+
+/// <param name="State">The state's name in the reader's language.</param>
+public sealed record ApplicationListItem(Guid Id, string? Number, string Title, string CallTitleRu, string CallTitleEn, string State, decimal RequestedGrant, DateTime UpdatedAt);
+
+/// <summary>"My applications" for an applicant (their company's), all applications for officers; newest first.</summary>
+public sealed class ApplicationList(PortalDbContext db, ApplicationAccess access, WorkflowCatalog catalog)
+{
+    public const int PageSize = 50;
+
+    public async Task<IReadOnlyList<ApplicationListItem>> LoadAsync(ClaimsPrincipal user, int page, CancellationToken cancellationToken)
+    {
+        var applications = await access.VisibleToAsync(user);
+        var states = catalog.LatestOf(ApplicationWorkflowSteps.WorkflowId).States.ToDictionary(s => s.Id, s => s.Name);
+        var language = LocalizationExtensions.CurrentLanguage;
+        var items = await applications
+            .OrderByDescending(a => a.UpdatedAt)
+            .Skip(Math.Max(0, page) * PageSize)
+            .Take(PageSize)
+            .Select(a => new ApplicationListItem(
+                a.Id, a.Number, a.Title, a.Call!.TitleRu, a.Call.TitleEn,
+                db.Set<WorkflowInstance>().Where(i => i.SubjectId == a.Id.ToString()).OrderByDescending(i => i.StartedAt).Select(i => i.State).First(),
+                a.RequestedGrant, a.UpdatedAt))
+            .ToListAsync(cancellationToken);
+        return items.Select(i => i with { State = states.TryGetValue(i.State, out var name) ? name.In(language) : i.State }).ToList();
+    }
+
+    /// <summary>The calls an applicant can apply to now.</summary>
+    public Task<List<GrantCall>> OpenCallsAsync(DateTime now, CancellationToken cancellationToken) =>
+        db.Calls.AsNoTracking().Where(c => c.OpensAt <= now && now < c.ClosesAt).OrderBy(c => c.ClosesAt).ToListAsync(cancellationToken);
+}

@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using GrantPortal.Web.Data;
+using GrantPortal.Web.Domain;
+using GrantPortal.Web.Infrastructure.Localization;
+using GrantPortal.Workflows.Definitions;
+using GrantPortal.Workflows.Diagrams;
+using GrantPortal.Workflows.Persistence;
+using GrantPortal.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace GrantPortal.Web.Features.Applications;
+
+/// <summary>One application as its page shows it: content, state, the actions open to this person, the timeline.</summary>
+public sealed record ApplicationPageModel(
+    GrantApplication Application,
+    WorkflowInstance Instance,
+    WorkflowDefinition Definition,
+    IReadOnlyList<TimelineEntry> Timeline,
+    IReadOnlyList<AvailableAction> Actions,
+    string DiagramSvg,
+    IReadOnlyList<ApplicationProblem> Problems,
+    IReadOnlyList<ApplicationVersion> Versions,
+    bool CanEdit)
+{
+    public string StateName(string language) => Definition.State(Instance.State).Name.In(language);
+}
+
+/// <param name="Actor">Who acted, as this reader may know it: null for the agency's staff when the reader is an applicant.</param>
+public sealed record TimelineEntry(DateTime At, string? Actor, bool BySystem, string? FromState, string ToState, string Action, string? Comment);
+
+public sealed class ApplicationPage(PortalDbContext db, ApplicationAccess access, WorkflowRuntime workflows)
+{
+    /// <summary>States in which the applicant writes; elsewhere the content is read-only.</summary>
+    public static readonly IReadOnlySet<string> EditableStates = new HashSet<string> { "Draft", "RevisionRequested" };
+
+    /// <returns>Null when the application does not exist or this person may not see it.</returns>
+    public async Task<ApplicationPageModel?> LoadAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    {
+        var application = await (await access.VisibleToAsync(user)).AsNoTracking()
+            .Include(a => a.Call).Include(a => a.Company)
+            .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (application is null)
+        {
+            return null;
+        }
+
+        var subject = application.Id.ToString();
+        var instance = await db.Set<WorkflowInstance>().AsNoTracking()
+            .Where(i => i.SubjectId == subject).OrderByDescending(i => i.StartedAt).FirstAsync(cancellationToken);
+        var definition = await workflows.DefinitionAsync(instance, cancellationToken);
+        var journal = await db.Set<WorkflowJournalEntry>().AsNoTracking()
+            .Where(j => j.InstanceId == instance.Id).OrderBy(j => j.Sequence).ToListAsync(cancellationToken);
+        var language = LocalizationExtensions.CurrentLanguage;
+        var isApplicant = user.IsInRole(Roles.Applicant);
+        var companyMembers = isApplicant
+            ? (await db.Users.Where(u => u.CompanyId == application.CompanyId).Select(u => u.Id.ToString()).ToListAsync(cancellationToken)).ToHashSet()
+            : [];
+        var timeline = journal.Select(j => new TimelineEntry(
+                j.At,
+                j.ActorId == WorkflowActor.System.Id || (isApplicant && !companyMembers.Contains(j.ActorId)) ? null : j.ActorName,
+                j.ActorId == WorkflowActor.System.Id,
+                j.FromState is null ? null : definition.State(j.FromState).Name.In(language),
+                definition.State(j.ToState).Name.In(language),
+                j.Trigger == "start" ? "" : definition.FindTransition(j.FromState ?? "", j.Trigger)?.Name.In(language) ?? j.Trigger,
+                j.Comment))
+            .ToList();
+        var path = journal.Select(j => j.ToState).ToList();
+        var canEdit = isApplicant && EditableStates.Contains(instance.State);
+        return new ApplicationPageModel(
+            application,
+            instance,
+            definition,
+            timeline,
+            await workflows.GetActionsAsync(instance.Id, ApplicationAccess.Actor(user), cancellationToken),
+            WorkflowDiagram.ToSvg(definition, language, instance.State, path),
+            canEdit ? ApplicationChecks.Check(application.Content, application.Call!) : [],
+            await db.ApplicationVersions.AsNoTracking().Where(v => v.ApplicationId == id).OrderBy(v => v.Number).ToListAsync(cancellationToken),
+            canEdit);
+    }
+}
+
+public static class ApplicationProblemText
+{
+    /// <summary>The problem in the reader's language, amounts as roubles.</summary>
+    public static string Of(IStringLocalizer l, ApplicationProblem problem) =>
+        l[problem.Message, problem.Arguments.Select(a => a switch { Money money => Formats.Roubles(money.Amount), decimal share => share.ToString("0.##"), _ => a }).ToArray()];
+}

@@ -1,0 +1,157 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using GrantPortal.Web.Data;
+using GrantPortal.Web.Data.Configurations;
+using GrantPortal.Web.Domain;
+using GrantPortal.Web.Infrastructure.Email;
+using GrantPortal.Web.Infrastructure.Localization;
+using GrantPortal.Web.Infrastructure.Web;
+using GrantPortal.Workflows.Runtime;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace GrantPortal.Web.Features.Applications;
+
+/// <summary>The grant workflow's steps that concern an application and its submission (workflows/component-substitution-grant.json).</summary>
+internal static class ApplicationWorkflowSteps
+{
+    public const string WorkflowId = "component-substitution-grant";
+
+    public static async Task<GrantApplication> ApplicationAsync(this WorkflowContext context, CancellationToken cancellationToken) =>
+        await context.Services.GetRequiredService<PortalDbContext>().Applications
+            .Include(a => a.Call)
+            .SingleAsync(a => a.Id == Guid.Parse(context.SubjectId), cancellationToken);
+}
+
+internal sealed class CallIsOpen(TimeProvider clock) : IWorkflowGuard
+{
+    public string Name => "callIsOpen";
+
+    public async Task<GuardResult> CheckAsync(WorkflowContext context, CancellationToken cancellationToken) =>
+        (await context.ApplicationAsync(cancellationToken)).Call!.IsOpenAt(clock.GetUtcNow().UtcDateTime)
+            ? GuardResult.Pass
+            : GuardResult.Fail("The call is closed: applications are no longer accepted.");
+}
+
+internal sealed class ApplicationComplete : IWorkflowGuard
+{
+    public string Name => "applicationComplete";
+
+    public async Task<GuardResult> CheckAsync(WorkflowContext context, CancellationToken cancellationToken)
+    {
+        var application = await context.ApplicationAsync(cancellationToken);
+        return ApplicationChecks.Check(application.Content, application.Call!).Count == 0
+            ? GuardResult.Pass
+            : GuardResult.Fail("The application is not complete yet: see the list of what is missing.");
+    }
+}
+
+/// <summary>The number is given once, at the first submission: "ATR-2026-000123" (year of submission, Moscow time).</summary>
+internal sealed class AssignApplicationNumber(TimeProvider clock) : IWorkflowEffect
+{
+    public string Name => "assignApplicationNumber";
+
+    public async Task RunAsync(WorkflowContext context, CancellationToken cancellationToken)
+    {
+        var application = await context.ApplicationAsync(cancellationToken);
+        if (application.Number is not null)
+        {
+            return;
+        }
+
+        var db = context.Services.GetRequiredService<PortalDbContext>();
+        var next = await db.Database
+            .SqlQueryRaw<long>($"SELECT nextval('\"{PortalDbContext.ApplicationNumberSequence}\"') AS \"Value\"")
+            .SingleAsync(cancellationToken);
+        application.Number = $"ATR-{Formats.ToMoscow(clock.GetUtcNow().UtcDateTime).Year}-{next:D6}";
+    }
+}
+
+/// <summary>Keeps the content exactly as submitted: experts read this copy, and each revision adds another.</summary>
+internal sealed class FreezeSubmittedVersion(TimeProvider clock) : IWorkflowEffect
+{
+    public string Name => "freezeSubmittedVersion";
+
+    public async Task RunAsync(WorkflowContext context, CancellationToken cancellationToken)
+    {
+        var db = context.Services.GetRequiredService<PortalDbContext>();
+        var application = await context.ApplicationAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var json = JsonSerializer.Serialize(application.Content, ApplicationContentJson.Options);
+        db.ApplicationVersions.Add(new ApplicationVersion
+        {
+            Id = Guid.CreateVersion7(),
+            ApplicationId = application.Id,
+            Number = await db.ApplicationVersions.CountAsync(v => v.ApplicationId == application.Id, cancellationToken) + 1,
+            Content = application.Content,
+            ContentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json))),
+            SubmittedAt = now,
+            SubmittedById = Guid.Parse(context.Actor.Id),
+        });
+        application.SubmittedAt = now;
+    }
+}
+
+internal sealed class CallClosesAt : IWorkflowDateSource
+{
+    public string Name => "callClosesAt";
+
+    public async Task<DateTimeOffset?> GetAsync(WorkflowContext context, CancellationToken cancellationToken) =>
+        new DateTimeOffset((await context.ApplicationAsync(cancellationToken)).Call!.ClosesAt, TimeSpan.Zero);
+}
+
+/// <summary>
+/// Tells people by e-mail, each in their own language, that an application moved on. E-mail is queued in the
+/// transition's transaction, so it goes out exactly when the transition happened.
+/// </summary>
+internal abstract class NotifyByEmail(IStringLocalizer<SharedResource> l, IOptions<PortalOptions> options) : IWorkflowEffect
+{
+    public abstract string Name { get; }
+
+    protected abstract Task<List<PortalUser>> RecipientsAsync(IServiceProvider services, GrantApplication application, CancellationToken cancellationToken);
+
+    public async Task RunAsync(WorkflowContext context, CancellationToken cancellationToken)
+    {
+        var outbox = context.Services.GetRequiredService<EmailOutbox>();
+        var application = await context.ApplicationAsync(cancellationToken);
+        var link = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/applications/{application.Id}";
+        foreach (var recipient in await RecipientsAsync(context.Services, application, cancellationToken))
+        {
+            using var _ = new CultureScope(recipient.PreferredCulture);
+            var language = LocalizationExtensions.CurrentLanguage;
+            var reference = application.Number ?? application.Title;
+            var state = context.Definition.State(context.ToState).Name.In(language);
+            var encoder = HtmlEncoder.Default;
+            var body = $"<p>{encoder.Encode(l["Application {0} ({1}) is now: {2}.", reference, application.Title, state])}</p>";
+            if (!string.IsNullOrWhiteSpace(context.Comment))
+            {
+                body += $"<p>{encoder.Encode(l["Comment: {0}", context.Comment])}</p>";
+            }
+
+            body += $"<p><a href=\"{encoder.Encode(link)}\">{encoder.Encode(l["Open the application"])}</a></p>";
+            outbox.Queue(recipient.Email!, l["Application {0}: {1}", reference, state], body);
+        }
+    }
+}
+
+internal sealed class NotifyApplicant(IStringLocalizer<SharedResource> l, IOptions<PortalOptions> options) : NotifyByEmail(l, options)
+{
+    public override string Name => "notifyApplicant";
+
+    protected override Task<List<PortalUser>> RecipientsAsync(IServiceProvider services, GrantApplication application, CancellationToken cancellationToken) =>
+        services.GetRequiredService<PortalDbContext>().Users
+            .Where(u => u.CompanyId == application.CompanyId && u.EmailConfirmed)
+            .ToListAsync(cancellationToken);
+}
+
+internal sealed class NotifyOfficers(IStringLocalizer<SharedResource> l, IOptions<PortalOptions> options) : NotifyByEmail(l, options)
+{
+    public override string Name => "notifyOfficers";
+
+    protected override async Task<List<PortalUser>> RecipientsAsync(IServiceProvider services, GrantApplication application, CancellationToken cancellationToken) =>
+        [.. await services.GetRequiredService<UserManager<PortalUser>>().GetUsersInRoleAsync(Roles.Officer)];
+}

@@ -1,0 +1,154 @@
+using GrantPortal.Web.Domain;
+using GrantPortal.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace GrantPortal.Web.Features.Applications;
+
+[Authorize(Roles = $"{Roles.Applicant},{Roles.Officer},{Roles.Admin}")]
+public sealed class ApplicationsController(IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("/applications")]
+    public async Task<IActionResult> Index(int page, [FromServices] ApplicationList list, CancellationToken cancellationToken) =>
+        View(await list.LoadAsync(User, page, cancellationToken));
+
+    [Authorize(Roles = Roles.Applicant)]
+    [HttpGet("/applications/new")]
+    public async Task<IActionResult> New([FromServices] ApplicationList list, [FromServices] TimeProvider clock, CancellationToken cancellationToken) =>
+        View(await list.OpenCallsAsync(clock.GetUtcNow().UtcDateTime, cancellationToken));
+
+    [Authorize(Roles = Roles.Applicant)]
+    [HttpPost("/applications/new")]
+    public async Task<IActionResult> New(Guid callId, [FromServices] CreateApplication create, CancellationToken cancellationToken)
+    {
+        var (id, error) = await create.CreateAsync(User, callId, cancellationToken);
+        if (id is null)
+        {
+            TempData["Error"] = error!.Message;
+            return RedirectToAction(nameof(New));
+        }
+
+        return RedirectToAction(nameof(Item), new { id });
+    }
+
+    [HttpGet("/applications/{id:guid}")]
+    public async Task<IActionResult> Show(Guid id, [FromServices] ApplicationPage page, CancellationToken cancellationToken) =>
+        await page.LoadAsync(User, id, cancellationToken) is { } model ? View(model) : NotFound();
+
+    [HttpPost("/applications/{id:guid}/actions/{trigger}")]
+    public async Task<IActionResult> Act(
+        Guid id, string trigger, int sequence, string idempotencyKey, string? comment, [FromServices] FireApplicationAction action,
+        CancellationToken cancellationToken)
+    {
+        var result = await action.FireAsync(User, id, trigger, sequence, idempotencyKey, comment, cancellationToken);
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        if (result.Value.Succeeded)
+        {
+            TempData["Message"] = l["Done."].Value;
+        }
+        else
+        {
+            TempData["Error"] = string.Join(" ", result.Value.Messages);
+        }
+
+        return RedirectToAction(nameof(Show), new { id });
+    }
+
+    [Authorize(Roles = Roles.Applicant)]
+    [HttpGet("/applications/{id:guid}/item")]
+    public Task<IActionResult> Item(Guid id, [FromServices] SaveApplicationSection sections, CancellationToken cancellationToken) =>
+        SectionAsync(id, ApplicationSection.Item, ItemForm.From, sections, cancellationToken);
+
+    [Authorize(Roles = Roles.Applicant)]
+    [HttpPost("/applications/{id:guid}/item")]
+    public Task<IActionResult> Item(Guid id, uint rowVersion, ItemForm form, [FromServices] SaveApplicationSection sections, CancellationToken cancellationToken) =>
+        SaveAsync(id, rowVersion, ApplicationSection.Item, form, (content, errors) => form.ApplyTo(content, errors, l), sections, cancellationToken);
+
+    [Authorize(Roles = Roles.Applicant)]
+    [HttpGet("/applications/{id:guid}/project")]
+    public Task<IActionResult> Project(Guid id, [FromServices] SaveApplicationSection sections, CancellationToken cancellationToken) =>
+        SectionAsync(id, ApplicationSection.Project, ProjectForm.From, sections, cancellationToken);
+
+    [Authorize(Roles = Roles.Applicant)]
+    [HttpPost("/applications/{id:guid}/project")]
+    public Task<IActionResult> Project(Guid id, uint rowVersion, ProjectForm form, [FromServices] SaveApplicationSection sections, CancellationToken cancellationToken) =>
+        SaveAsync(id, rowVersion, ApplicationSection.Project, form, (content, _) => form.ApplyTo(content), sections, cancellationToken);
+
+    [Authorize(Roles = Roles.Applicant)]
+    [HttpGet("/applications/{id:guid}/stages")]
+    public Task<IActionResult> Stages(Guid id, [FromServices] SaveApplicationSection sections, CancellationToken cancellationToken) =>
+        SectionAsync(id, ApplicationSection.Stages, StagesForm.From, sections, cancellationToken);
+
+    [Authorize(Roles = Roles.Applicant)]
+    [HttpPost("/applications/{id:guid}/stages")]
+    public Task<IActionResult> Stages(Guid id, uint rowVersion, StagesForm form, [FromServices] SaveApplicationSection sections, CancellationToken cancellationToken) =>
+        SaveAsync(id, rowVersion, ApplicationSection.Stages, form, (content, errors) => form.ApplyTo(content, errors, l), sections, cancellationToken);
+
+    [Authorize(Roles = Roles.Applicant)]
+    [HttpGet("/applications/{id:guid}/market")]
+    public Task<IActionResult> Market(Guid id, [FromServices] SaveApplicationSection sections, CancellationToken cancellationToken) =>
+        SectionAsync(id, ApplicationSection.Market, MarketForm.From, sections, cancellationToken);
+
+    [Authorize(Roles = Roles.Applicant)]
+    [HttpPost("/applications/{id:guid}/market")]
+    public Task<IActionResult> Market(Guid id, uint rowVersion, MarketForm form, [FromServices] SaveApplicationSection sections, CancellationToken cancellationToken) =>
+        SaveAsync(id, rowVersion, ApplicationSection.Market, form, (content, _) => form.ApplyTo(content), sections, cancellationToken);
+
+    [Authorize(Roles = Roles.Applicant)]
+    [HttpGet("/applications/{id:guid}/team")]
+    public Task<IActionResult> Team(Guid id, [FromServices] SaveApplicationSection sections, CancellationToken cancellationToken) =>
+        SectionAsync(id, ApplicationSection.Team, TeamForm.From, sections, cancellationToken);
+
+    [Authorize(Roles = Roles.Applicant)]
+    [HttpPost("/applications/{id:guid}/team")]
+    public Task<IActionResult> Team(Guid id, uint rowVersion, TeamForm form, [FromServices] SaveApplicationSection sections, CancellationToken cancellationToken) =>
+        SaveAsync(id, rowVersion, ApplicationSection.Team, form, (content, _) => form.ApplyTo(content), sections, cancellationToken);
+
+    private async Task<IActionResult> SectionAsync<TForm>(
+        Guid id, ApplicationSection section, Func<ApplicationContent, TForm> read, SaveApplicationSection sections, CancellationToken cancellationToken)
+    {
+        var application = await sections.FindEditableAsync(User, id, cancellationToken);
+        return application is null ? NotFound() : View(section.ToString(), SectionPage.Of(application, section, read(application.Content)));
+    }
+
+    private async Task<IActionResult> SaveAsync<TForm>(
+        Guid id, uint rowVersion, ApplicationSection section, TForm form, Func<ApplicationContent, List<FormError>, ApplicationContent> write,
+        SaveApplicationSection sections, CancellationToken cancellationToken)
+    {
+        var application = await sections.FindEditableAsync(User, id, cancellationToken);
+        if (application is null)
+        {
+            return NotFound();
+        }
+
+        var errors = ModelState.IsValid ? await sections.SaveAsync(application, rowVersion, write, cancellationToken) : [];
+        if (!ModelState.IsValid || errors.Count > 0)
+        {
+            // The page's inputs are named Form.X; the use case names fields X.
+            ModelState.AddErrors(errors.Select(e => e.Field == "" ? e : e with { Field = $"Form.{e.Field}" }));
+            return View(section.ToString(), SectionPage.Of(application, section, form) with { RowVersion = rowVersion });
+        }
+
+        TempData["Message"] = l["Saved."].Value;
+        var next = section + 1;
+        return Enum.IsDefined(next)
+            ? RedirectToAction(next.ToString(), new { id })
+            : RedirectToAction(nameof(Show), new { id });
+    }
+}
+
+/// <summary>One page of the application form with what the whole application still lacks, for the progress list.</summary>
+public sealed record SectionPage<TForm>(
+    Guid Id, string Title, GrantCall Call, uint RowVersion, ApplicationSection Section, TForm Form, IReadOnlyList<ApplicationProblem> Problems);
+
+public static class SectionPage
+{
+    public static SectionPage<TForm> Of<TForm>(GrantApplication application, ApplicationSection section, TForm form) =>
+        new(application.Id, application.Title, application.Call!, application.RowVersion, section, form,
+            ApplicationChecks.Check(application.Content, application.Call!));
+}

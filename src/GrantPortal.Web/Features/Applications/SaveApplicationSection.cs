@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using GrantPortal.Web.Data;
+using GrantPortal.Web.Domain;
+using GrantPortal.Web.Infrastructure.Web;
+using GrantPortal.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace GrantPortal.Web.Features.Applications;
+
+/// <summary>
+/// Saves one page of the form into the draft. Allowed only to the company's applicants while the application is a
+/// draft or returned for revision; what cannot be read (an amount like "12,345") is refused and nothing is saved.
+/// </summary>
+public sealed class SaveApplicationSection(
+    PortalDbContext db, ApplicationAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l)
+{
+    /// <summary>The application if this person may write it now, else null.</summary>
+    public async Task<GrantApplication?> FindEditableAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    {
+        if (!user.IsInRole(Roles.Applicant))
+        {
+            return null;
+        }
+
+        var application = await (await access.VisibleToAsync(user)).Include(a => a.Call).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (application is null)
+        {
+            return null;
+        }
+
+        var subject = application.Id.ToString();
+        var state = await db.Set<WorkflowInstance>().Where(i => i.SubjectId == subject && !i.IsFinished).Select(i => i.State)
+            .SingleOrDefaultAsync(cancellationToken);
+        return state is not null && ApplicationPage.EditableStates.Contains(state) ? application : null;
+    }
+
+    /// <param name="write">Turns the posted page into new content, adding what it could not read to the errors.</param>
+    /// <returns>The errors; none means saved.</returns>
+    public async Task<IReadOnlyList<FormError>> SaveAsync(
+        GrantApplication application, uint rowVersion, Func<ApplicationContent, List<FormError>, ApplicationContent> write,
+        CancellationToken cancellationToken)
+    {
+        var errors = new List<FormError>();
+        var content = write(application.Content, errors);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        // The version the person loaded the form with: if a colleague saved in between, theirs is not overwritten.
+        db.Entry(application).Property(a => a.RowVersion).OriginalValue = rowVersion;
+        application.Write(content, clock.GetUtcNow().UtcDateTime);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return [];
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return [FormError.ForForm(l["Someone else saved this application while you were editing it. Reload the page to see their changes, then make yours again."])];
+        }
+    }
+}
