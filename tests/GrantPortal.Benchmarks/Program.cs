@@ -1,7 +1,7 @@
 using System.Globalization;
 using GrantPortal.Benchmarks.Workflow;
 
-const string Usage = "usage: workflow [--transitions N] [--clients C] [--finished M] [--show-sql]";
+const string Usage = "usage: workflow [--transitions N] [--clients C] [--finished M] [--show-sql] [--npgsql \"Key=Value;...\"]";
 
 if (args is not ["workflow", .. var rest])
 {
@@ -21,6 +21,7 @@ for (var i = 0; i < rest.Length; i++)
         "--clients" => options with { Clients = Number() },
         "--finished" => options with { Finished = Number() },
         "--show-sql" => options with { ShowSql = true },
+        "--npgsql" when i + 1 < rest.Length => options with { NpgsqlSettings = rest[++i] },
         _ => throw new ArgumentException($"Unknown option {rest[i]}. {Usage}"),
     };
 }

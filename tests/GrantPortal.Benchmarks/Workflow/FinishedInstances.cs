@@ -46,7 +46,16 @@ public static class FinishedInstances
             progress($"seeded {to:N0} / {count:N0} finished instances");
         }
 
-        // Fresh statistics, and the seeding's dirty pages written now rather than by a checkpoint mid-measurement.
+    }
+
+    /// <summary>
+    /// Fresh statistics, and dirty pages written now rather than by a checkpoint in the middle of a measurement;
+    /// run before each measured phase so that both phases start alike.
+    /// </summary>
+    public static async Task SettleAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
         await using var settle = new NpgsqlCommand("ANALYZE; CHECKPOINT", connection) { CommandTimeout = 600 };
         await settle.ExecuteNonQueryAsync(cancellationToken);
     }
