@@ -8,7 +8,7 @@ namespace GrantPortal.Benchmarks;
 /// </summary>
 public static class CpuTime
 {
-    private static readonly double TicksPerSecond = 100; // USER_HZ; 100 on every Linux the project runs on
+    private const double TicksPerSecond = 100; // USER_HZ, 100 on every Linux the project runs on
 
     /// <summary>CPU used so far by the client side (this process and its finished children) and by the server.</summary>
     public static CpuSample Sample(string dataDirectory) =>

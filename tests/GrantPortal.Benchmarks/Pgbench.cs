@@ -30,7 +30,6 @@ public static partial class Pgbench
             string[] connection = ["-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-U", "grantportal"];
             progress($"pgbench: initialising scale {scale}");
             await RunToolAsync(binDirectory, password, [.. connection, "-i", "-q", "-s", $"{scale}", database], _ => { }, cancellationToken);
-            await ExecuteAsync(adminConnectionString, "CHECKPOINT", cancellationToken);
 
             progress($"pgbench: tpcb-like, {clients} clients, {seconds} s");
             var cpuBefore = cpu();

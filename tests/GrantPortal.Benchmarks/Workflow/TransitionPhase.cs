@@ -3,10 +3,10 @@ using GrantPortal.Workflows.Runtime;
 
 namespace GrantPortal.Benchmarks.Workflow;
 
-/// <summary>What one phase measured: wall time for all transitions, and each transition's latency.</summary>
-public sealed record PhaseResult(string Name, int Transitions, TimeSpan Elapsed, double[] LatenciesMs, CpuSample CpuBefore, CpuSample CpuAfter)
+/// <summary>What a phase measured: wall time for all transitions, each transition's latency, and the CPU it took.</summary>
+public sealed record PhaseResult(string Name, int Transitions, TimeSpan Elapsed, double[] LatenciesMs, TimeSpan ClientCpu, TimeSpan ServerCpu, double LoadAverage)
 {
-    public (double ClientMs, double ServerMs) CpuPerTransition => CpuAfter.PerUnit(CpuBefore, Transitions);
+    public (double ClientMs, double ServerMs) CpuPerTransition => (ClientCpu.TotalMilliseconds / Transitions, ServerCpu.TotalMilliseconds / Transitions);
 
     public double PerSecond => Transitions / Elapsed.TotalSeconds;
 
@@ -15,6 +15,16 @@ public sealed record PhaseResult(string Name, int Transitions, TimeSpan Elapsed,
         var sorted = LatenciesMs.Order().ToArray();
         return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
     }
+
+    /// <summary>Several rounds of one phase as one: their transitions, times and CPU added up; the highest load.</summary>
+    public static PhaseResult Combine(string name, IReadOnlyList<PhaseResult> rounds) => new(
+        name,
+        rounds.Sum(r => r.Transitions),
+        TimeSpan.FromTicks(rounds.Sum(r => r.Elapsed.Ticks)),
+        [.. rounds.SelectMany(r => r.LatenciesMs)],
+        TimeSpan.FromTicks(rounds.Sum(r => r.ClientCpu.Ticks)),
+        TimeSpan.FromTicks(rounds.Sum(r => r.ServerCpu.Ticks)),
+        rounds.Max(r => r.LoadAverage));
 }
 
 /// <summary>
@@ -49,7 +59,9 @@ public static class TransitionPhase
         }
 
         stopwatch.Stop();
-        return new PhaseResult(name, transitions, stopwatch.Elapsed, latencies, cpuBefore, cpu());
+        var cpuAfter = cpu();
+        return new PhaseResult(name, transitions, stopwatch.Elapsed, latencies,
+            cpuAfter.Client - cpuBefore.Client, cpuAfter.Server - cpuBefore.Server, cpuAfter.LoadAverage);
 
         async Task ClientAsync(RunningInstance[] mine)
         {

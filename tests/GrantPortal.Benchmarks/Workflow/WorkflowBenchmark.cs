@@ -12,7 +12,7 @@ public sealed record WorkflowBenchmarkOptions(
 
 /// <summary>
 /// Workflow transitions per second against pgbench's tpcb-like TPS on the same throw-away server with the same number
-/// of clients, first over empty tables and then with many finished instances in them.
+/// of clients, in a database without finished instances ("empty") and in one with many ("finished").
 /// </summary>
 public static class WorkflowBenchmark
 {
@@ -28,44 +28,69 @@ public static class WorkflowBenchmark
         try
         {
             server = LocalPostgres.Start(root, binDirectory);
-            var connectionString = server.ConnectionString("grantportal_bench");
-            await new SchemaMigrator(connectionString, NullLogger<SchemaMigrator>.Instance).MigrateAsync(cancellationToken: cancellationToken);
-            var version = await ServerVersionAsync(connectionString, cancellationToken);
+            // Two databases, so that the phases can take turns: on a machine shared with other work, running one phase
+            // after the other measured mostly the order (whichever came second looked faster, even with 1 instance seeded).
+            var emptyDatabase = server.ConnectionString("bench_empty");
+            var finishedDatabase = server.ConnectionString("bench_finished");
+            foreach (var database in new[] { emptyDatabase, finishedDatabase })
+            {
+                await new SchemaMigrator(database, NullLogger<SchemaMigrator>.Instance).MigrateAsync(cancellationToken: cancellationToken);
+            }
+
+            var version = await ServerVersionAsync(emptyDatabase, cancellationToken);
 
             // LocalPostgres keeps its cluster in <root>/data.
             var dataDirectory = Path.Combine(root, "data");
             CpuSample Cpu() => CpuTime.Sample(dataDirectory);
 
-            var engineConnectionString = $"{connectionString};{options.NpgsqlSettings}";
-            await using var engine = BenchmarkEngine.Create(engineConnectionString);
-            // Long enough for tiered compilation to reach its final code; a short warm-up made the first phase look slower.
+            await using var emptyEngine = BenchmarkEngine.Create($"{emptyDatabase};{options.NpgsqlSettings}");
+            await using var finishedEngine = BenchmarkEngine.Create($"{finishedDatabase};{options.NpgsqlSettings}");
+            await FinishedInstances.SeedAsync(finishedDatabase, finishedEngine.LatestVersion(RingFlow.Id), options.Finished, Progress, cancellationToken);
+
+            // Long enough for tiered compilation to reach its final code.
             var warmUp = Math.Max(5_000, options.Transitions / 4);
             Progress($"warm-up: {warmUp:N0} transitions");
-            await TransitionPhase.RunAsync(engine, "warm-up", warmUp, options.Clients, Cpu, _ => { }, cancellationToken);
+            await TransitionPhase.RunAsync(emptyEngine, "warm-up", warmUp, options.Clients, Cpu, _ => { }, cancellationToken);
             // The JIT recompiles hot code in the background; on a saturated machine it finishes only when given idle
-            // time, which the second phase would otherwise get (during pgbench) and the first would not.
+            // time, which a later phase would get (during pgbench) and an earlier one would not.
             await Task.Delay(WarmUpPause, cancellationToken);
-            await TransitionPhase.RunAsync(engine, "warm-up", warmUp / 5, options.Clients, Cpu, _ => { }, cancellationToken);
-            var sql = await SqlOfOneTransitionAsync(engineConnectionString, engine, cancellationToken);
+            foreach (var engine in new[] { emptyEngine, finishedEngine })
+            {
+                await TransitionPhase.RunAsync(engine, "warm-up", warmUp / 5, options.Clients, Cpu, _ => { }, cancellationToken);
+            }
+
+            var sql = await SqlOfOneTransitionAsync($"{emptyDatabase};{options.NpgsqlSettings}", emptyEngine, cancellationToken);
             if (options.ShowSql)
             {
                 Console.WriteLine(string.Join("\n", sql));
             }
 
-            await FinishedInstances.SettleAsync(connectionString, cancellationToken);
-            var empty = await TransitionPhase.RunAsync(engine, "empty", options.Transitions, options.Clients, Cpu, Progress, cancellationToken);
-            Progress($"empty: {empty.PerSecond:N0} transitions/s");
+            // Rounds in the order empty, finished, pgbench, finished, empty: a drift in the machine's load or the
+            // server's state weighs on both phases alike.
+            var firstHalf = options.Transitions / 2;
+            var secondHalf = options.Transitions - firstHalf;
+            async Task<PhaseResult> RoundAsync(BenchmarkEngine engine, string name, int transitions)
+            {
+                var round = await TransitionPhase.RunAsync(engine, name, transitions, options.Clients, Cpu, Progress, cancellationToken);
+                Progress($"{name}: {round.PerSecond:N0} transitions/s");
+                return round;
+            }
 
-            var seconds = Math.Max(MinimumPgbenchSeconds, (int)Math.Ceiling(empty.Elapsed.TotalSeconds));
+            await AnalyzeAsync([emptyDatabase, finishedDatabase], cancellationToken);
+            var empty1 = await RoundAsync(emptyEngine, "empty 1/2", firstHalf);
+            var finished1 = await RoundAsync(finishedEngine, "finished 1/2", firstHalf);
+
+            var seconds = Math.Max(MinimumPgbenchSeconds, (int)Math.Ceiling(empty1.Elapsed.TotalSeconds * options.Transitions / firstHalf));
             var pgbench = await Pgbench.RunAsync(binDirectory, server.Port, server.Password, server.ConnectionString("postgres"),
                 scale: Math.Max(10, options.Clients), options.Clients, seconds, Cpu, Progress, cancellationToken);
             Progress($"pgbench: {pgbench.Tps:N0} TPS");
 
-            await FinishedInstances.SeedAsync(connectionString, engine.LatestVersion(RingFlow.Id), options.Finished, Progress, cancellationToken);
-            await FinishedInstances.SettleAsync(connectionString, cancellationToken);
-            var finished = await TransitionPhase.RunAsync(engine, "finished", options.Transitions, options.Clients, Cpu, Progress, cancellationToken);
-            Progress($"with {options.Finished:N0} finished: {finished.PerSecond:N0} transitions/s");
+            await AnalyzeAsync([emptyDatabase, finishedDatabase], cancellationToken);
+            var finished2 = await RoundAsync(finishedEngine, "finished 2/2", secondHalf);
+            var empty2 = await RoundAsync(emptyEngine, "empty 2/2", secondHalf);
 
+            var empty = PhaseResult.Combine("empty", [empty1, empty2]);
+            var finished = PhaseResult.Combine("finished", [finished1, finished2]);
             var commands = sql.Count(l => l.Contains("Executed DbCommand", StringComparison.Ordinal));
             Report(options, version, commands, empty, finished, pgbench);
         }
@@ -108,7 +133,7 @@ public static class WorkflowBenchmark
         {
             var (client, server) = phase.CpuPerTransition;
             Console.WriteLine(string.Create(c,
-                $"{label,-30} {phase.Transitions,9:N0} {phase.Elapsed.TotalSeconds,7:F1} {phase.PerSecond,6:F0} {phase.PercentileMs(50),7:F2} {phase.PercentileMs(95),7:F2} {phase.PercentileMs(99),7:F2} {client,13:F3} {server,13:F3} {phase.CpuAfter.LoadAverage,5:F1}"));
+                $"{label,-30} {phase.Transitions,9:N0} {phase.Elapsed.TotalSeconds,7:F1} {phase.PerSecond,6:F0} {phase.PercentileMs(50),7:F2} {phase.PercentileMs(95),7:F2} {phase.PercentileMs(99),7:F2} {client,13:F3} {server,13:F3} {phase.LoadAverage,5:F1}"));
         }
 
         var (pgClient, pgServer) = pgbench.CpuPerTransaction;
@@ -160,6 +185,14 @@ public static class WorkflowBenchmark
         var result = await logging.RunAsync(r => r.FireAsync(
             instance.Id, new WorkflowSignal(RingFlow.NextTrigger(instance.State), "sql-1", instance.Sequence), RingFlow.Clerk, cancellationToken));
         return result.Outcome == FireOutcome.Applied ? log : throw new InvalidOperationException($"The logged transition was {result.Outcome}.");
+    }
+
+    private static async Task AnalyzeAsync(string[] databases, CancellationToken cancellationToken)
+    {
+        foreach (var database in databases)
+        {
+            await FinishedInstances.AnalyzeAsync(database, cancellationToken);
+        }
     }
 
     private static async Task<string> ServerVersionAsync(string connectionString, CancellationToken cancellationToken)
