@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using GrantPortal.Benchmarks.Workflow;
 
 const string Usage = "usage: workflow [--transitions N] [--clients C] [--finished M] [--show-sql] [--npgsql \"Key=Value;...\"]";
@@ -26,13 +27,17 @@ for (var i = 0; i < rest.Length; i++)
     };
 }
 
-// Ctrl+C cancels the run instead of killing the process, so the throw-away cluster is stopped and deleted.
+// Ctrl+C (SIGINT) and SIGTERM cancel the run instead of ending the process, so the throw-away cluster is stopped
+// and deleted.
 using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+void Cancel(PosixSignalContext context)
 {
-    e.Cancel = true;
+    context.Cancel = true;
     cancellation.Cancel();
-};
+}
+
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
 
 try
 {
