@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using GrantPortal.Web.Data;
 using GrantPortal.Web.Domain;
+using GrantPortal.Web.Features.Account;
 using GrantPortal.Workflows.Runtime;
 using Microsoft.AspNetCore.Identity;
 
@@ -30,6 +31,6 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
 
     public static WorkflowActor Actor(ClaimsPrincipal user) => new(
         user.FindFirstValue(ClaimTypes.NameIdentifier)!,
-        user.Identity?.Name ?? "",
+        user.FindFirstValue(PortalClaimsPrincipalFactory.FullNameClaim) ?? user.Identity?.Name ?? "",
         user.FindAll(ClaimTypes.Role).Select(c => c.Value).Where(Roles.All.Contains).ToHashSet());
 }
