@@ -1,6 +1,7 @@
 using GrantPortal.Web.Features.Account;
 using GrantPortal.Web.Features.Admin;
 using GrantPortal.Web.Features.Calls;
+using GrantPortal.Web.Features.Companies;
 using GrantPortal.Web.Features.Demo;
 using GrantPortal.Web.Infrastructure.Database;
 using GrantPortal.Web.Infrastructure.Email;
@@ -27,6 +28,7 @@ builder.AddPortalEmail();
 builder.AddPortalIdentity();
 builder.AddPortalAdmin();
 builder.AddPortalCalls();
+builder.AddPortalCompanies();
 builder.AddPortalWeb();
 builder.AddPortalWorkflows();
 builder.AddPortalJobs();
