@@ -47,11 +47,26 @@ public sealed class InviteAccount(PortalDbContext db, UserManager<PortalUser> us
             return (null, [.. FormError.FromIdentity(roleAdded)]);
         }
 
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        emails.QueueInvitation(user, invitee.Role, invitationLink(user.Id, LinkTokens.Encode(token)));
+        await QueueAsync(user, invitee.Role, invitationLink);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (user, []);
+    }
+
+    /// <summary>Sends a new link to an account whose invitation has not been accepted (the old link may have expired).</summary>
+    public async Task ResendAsync(PortalUser user, string role, Func<Guid, string, string> invitationLink, CancellationToken cancellationToken)
+    {
+        await QueueAsync(user, role, invitationLink);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>True while the person has not followed an invitation's link (no password chosen, address not proven).</summary>
+    public static bool IsPending(PortalUser user) => user.PasswordHash is null && !user.EmailConfirmed;
+
+    private async Task QueueAsync(PortalUser user, string role, Func<Guid, string, string> invitationLink)
+    {
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        emails.QueueInvitation(user, role, invitationLink(user.Id, LinkTokens.Encode(token)));
     }
 }
 

@@ -26,7 +26,8 @@ public sealed class InviteColleagueForm
 /// A member invites a colleague into the company: a new applicant account of the company, which the colleague
 /// activates from the e-mailed link (<see cref="InviteAccount"/>). An address that already has an account is refused
 /// whatever the account is: an existing account is never moved into a company without its owner's consent, and staff
-/// and experts never act for a company. The refusal does not say what kind of account it is.
+/// and experts never act for a company. The refusal does not say what kind of account it is. Inviting again someone
+/// whose invitation into this company is still pending sends a new link.
 /// </summary>
 public sealed class InviteColleague(
     CompanyProfileQuery membership, UserManager<PortalUser> users, InviteAccount invite, IStringLocalizer<SharedResource> l)
@@ -43,6 +44,13 @@ public sealed class InviteColleague(
         var email = form.Email.Trim();
         if (await users.FindByEmailAsync(email) is { } existing)
         {
+            if (existing.CompanyId == companyId && InviteAccount.IsPending(existing))
+            {
+                // Invited into this company before and never accepted: the old link may have expired, so send a new one.
+                await invite.ResendAsync(existing, Roles.Applicant, invitationLink, cancellationToken);
+                return [];
+            }
+
             return [new FormError(nameof(form.Email), existing.CompanyId == companyId
                 ? l["{0} is already a member of your company.", email]
                 : l["An account with the e-mail {0} already exists on the portal, so it cannot be invited into your company. Invite your colleague with another e-mail address.", email])];

@@ -94,6 +94,22 @@ public sealed partial class InviteColleagueTests(PortalFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task InvitingAgain_APendingColleague_SendsANewLink()
+    {
+        var company = await App.AddCompanyAsync();
+        var (client, _) = await App.ApplicantClientAsync(company);
+        var email = $"colleague-{Guid.NewGuid():N}@example.test";
+        var fields = new Dictionary<string, string> { ["Email"] = email, ["FullName"] = "Коллега Забывчивый" };
+
+        await client.SubmitFormAsync(InvitePage, fields);
+        var again = await client.SubmitFormAsync(InvitePage, fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(2, await App.WithDbAsync(db => db.OutboxEmails.CountAsync(e => e.To == email)));
+        Assert.Equal(1, await App.WithDbAsync(db => db.Users.CountAsync(u => u.Email == email)));
+    }
+
+    [Fact]
     public async Task ApplicantWithoutACompany_CannotInvite()
     {
         var (client, _) = await App.ApplicantClientAsync();
