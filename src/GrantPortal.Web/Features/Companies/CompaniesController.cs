@@ -27,11 +27,12 @@ public sealed class CompaniesController(UserManager<PortalUser> users, IStringLo
 
     [HttpPost("/company/new")]
     public async Task<IActionResult> Create(
-        CompanyForm form, [FromServices] CreateCompany create, [FromServices] SignInManager<PortalUser> signIn,
-        CancellationToken cancellationToken)
+        CompanyForm form, [FromServices] CreateCompany create, [FromServices] CompanyFormReader reader,
+        [FromServices] SignInManager<PortalUser> signIn, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
+            ModelState.AddErrors(reader.Explain(form, isNew: true));
             return View(form);
         }
 
@@ -53,9 +54,12 @@ public sealed class CompaniesController(UserManager<PortalUser> users, IStringLo
         await edit.LoadFormAsync(UserId, cancellationToken) is { } form ? View(form) : RedirectToAction(nameof(Create));
 
     [HttpPost("/company/edit")]
-    public async Task<IActionResult> Edit(CompanyForm form, [FromServices] EditCompany edit, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(
+        CompanyForm form, [FromServices] EditCompany edit, [FromServices] CompanyFormReader reader, CancellationToken cancellationToken)
     {
-        var result = ModelState.IsValid ? await edit.EditAsync(UserId, form, cancellationToken) : new EditCompanyResult([]);
+        var result = ModelState.IsValid
+            ? await edit.EditAsync(UserId, form, cancellationToken)
+            : new EditCompanyResult(reader.Explain(form, isNew: false));
         if (result is null)
         {
             return RedirectToAction(nameof(Create));

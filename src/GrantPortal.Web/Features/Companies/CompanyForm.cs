@@ -106,23 +106,27 @@ public sealed class CompanyFormReader(IStringLocalizer<SharedResource> l)
         return (inn, ogrn);
     }
 
+    /// <summary>
+    /// What the value types refuse, for a form that the attributes have refused already: so that the person sees every
+    /// mistake at once, not the INN's only after fixing the address.
+    /// </summary>
+    public List<FormError> Explain(CompanyForm form, bool isNew)
+    {
+        var errors = new List<FormError>();
+        if (isNew)
+        {
+            ReadNumbers(form, errors);
+        }
+
+        CheckDetails(form, errors);
+        return errors;
+    }
+
     /// <summary>Checks the fields that may change after creation and, when all are valid, copies them onto <paramref name="company"/>.</summary>
     public void ReadDetails(CompanyForm form, Company company, List<FormError> errors, DateTime now)
     {
         var before = errors.Count;
-        if (!Domain.Kpp.TryParse(form.Kpp, out var kpp))
-        {
-            errors.Add(new FormError(nameof(form.Kpp), string.IsNullOrWhiteSpace(form.Kpp)
-                ? l["Enter the KPP."]
-                : l["A KPP has 9 characters: 4 digits, then 2 digits or capital Latin letters, then 3 digits."]));
-        }
-
-        var region = RussianRegions.Find(form.Region);
-        if (region is null)
-        {
-            errors.Add(new FormError(nameof(form.Region), l["Choose the region from the list."]));
-        }
-
+        var (kpp, region) = CheckDetails(form, errors);
         if (errors.Count > before)
         {
             return;
@@ -137,6 +141,24 @@ public sealed class CompanyFormReader(IStringLocalizer<SharedResource> l)
         company.ContactEmail = form.ContactEmail!.Trim();
         company.IsSme = form.IsSme;
         company.UpdatedAt = now;
+    }
+
+    private (Kpp? Kpp, RussianRegion? Region) CheckDetails(CompanyForm form, List<FormError> errors)
+    {
+        if (!Domain.Kpp.TryParse(form.Kpp, out var kpp))
+        {
+            errors.Add(new FormError(nameof(form.Kpp), string.IsNullOrWhiteSpace(form.Kpp)
+                ? l["Enter the KPP."]
+                : l["A KPP has 9 characters: 4 digits, then 2 digits or capital Latin letters, then 3 digits."]));
+        }
+
+        var region = RussianRegions.Find(form.Region);
+        if (region is null)
+        {
+            errors.Add(new FormError(nameof(form.Region), l["Choose the region from the list."]));
+        }
+
+        return (kpp, region);
     }
 
     // The value type has already refused the number; these only choose the most helpful message.

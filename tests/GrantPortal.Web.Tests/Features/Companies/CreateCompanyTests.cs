@@ -100,6 +100,23 @@ public sealed class CreateCompanyTests(PortalFixture fixture) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task Create_ShowsEveryMistakeAtOnce()
+    {
+        var (client, _) = await App.ApplicantClientAsync();
+        var form = CompanyData.ValidForm(CompanyData.UniqueName());
+        form["Address"] = "";
+        form["Inn"] = "6671000018";
+        form["Region"] = "";
+
+        var response = await client.SubmitFormAsync(NewCompany, form);
+
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Укажите юридический адрес.", page);
+        Assert.Contains("Такого ИНН не бывает: не сходится контрольная цифра. Проверьте номер.", page);
+        Assert.Contains("Выберите регион из списка.", page);
+    }
+
+    [Fact]
     public async Task Create_WithARegisteredInn_IsRefused_WithoutShowingTheOtherCompany()
     {
         var existing = await App.AddCompanyAsync();
