@@ -31,6 +31,7 @@ public static class AccountExtensions
         builder.Services.AddScoped<AccountEmails>();
         builder.Services.AddScoped<TwoFactorAuthentication>();
         builder.Services.AddScoped<AcceptInvitation>();
+        builder.Services.AddScoped<InviteAccount>();
 
         // A role change or a lockout by an admin reaches the person's other sessions within a minute.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using GrantPortal.Web.Data;
 using GrantPortal.Web.Domain;
 using GrantPortal.Web.Features.Account;
 using GrantPortal.Web.Infrastructure.Localization;
@@ -34,11 +33,9 @@ public sealed class InviteUserForm
 public sealed record InviteResult(Guid? UserId, IReadOnlyList<FormError> Errors);
 
 /// <summary>
-/// An admin invites an expert, officer or admin. The account starts without a password and with an unconfirmed
-/// address: following the link proves the address and sets the password (see <see cref="InvitationController"/>).
+/// An admin invites an expert, officer or admin (see <see cref="InviteAccount"/> for what the invitation is).
 /// </summary>
-public sealed class InviteUser(
-    PortalDbContext db, UserManager<PortalUser> users, AccountEmails emails, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class InviteUser(UserManager<PortalUser> users, InviteAccount invite, IStringLocalizer<SharedResource> l)
 {
     /// <param name="invitationLink">The absolute URL of the acceptance page for a user id and an encoded token.</param>
     public async Task<InviteResult> InviteAsync(InviteUserForm form, Func<Guid, string, string> invitationLink, CancellationToken cancellationToken)
@@ -65,34 +62,8 @@ public sealed class InviteUser(
             return new InviteResult(null, errors);
         }
 
-        var user = new PortalUser
-        {
-            Id = Guid.CreateVersion7(),
-            UserName = email,
-            Email = email,
-            FullName = form.FullName.Trim(),
-            PreferredCulture = form.Language,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-
-        // The account, its role and the e-mail commit together or not at all: no account without its invitation.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var created = await users.CreateAsync(user);
-        if (!created.Succeeded)
-        {
-            return new InviteResult(null, [.. FormError.FromIdentity(created, nameof(form.Email))]);
-        }
-
-        var roleAdded = await users.AddToRoleAsync(user, form.Role);
-        if (!roleAdded.Succeeded)
-        {
-            return new InviteResult(null, [.. FormError.FromIdentity(roleAdded)]);
-        }
-
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        emails.QueueInvitation(user, form.Role, invitationLink(user.Id, LinkTokens.Encode(token)));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new InviteResult(user.Id, []);
+        var (user, refused) = await invite.InviteAsync(
+            new Invitee(email, form.FullName.Trim(), form.Role, form.Language), invitationLink, nameof(form.Email), cancellationToken);
+        return new InviteResult(user?.Id, refused);
     }
 }

@@ -63,10 +63,7 @@ public sealed class UsersController(IStringLocalizer<SharedResource> l) : Contro
             return View(form);
         }
 
-        var result = await invite.InviteAsync(
-            form,
-            (userId, code) => Url.Action(nameof(InvitationController.Accept), "Invitation", new { userId, code }, Request.Scheme)!,
-            cancellationToken);
+        var result = await invite.InviteAsync(form, Url.InvitationLinks(Request), cancellationToken);
         if (result.UserId is not { } id)
         {
             ModelState.AddErrors(result.Errors);

@@ -20,20 +20,29 @@ public static class DemoData
     {
         Id = Guid.Parse("b0000000-0000-0000-0000-00000000000a"),
         LegalName = "ООО «Уральские подшипники»",
-        Inn = "6671000017",
-        Ogrn = "1026605000014",
-        Kpp = "667101001",
-        Region = "Свердловская область",
+        Inn = Inn.Parse("6671000017"),
+        Ogrn = Ogrn.Parse("1026605000014"),
+        Kpp = Kpp.Parse("667101001"),
+        Region = "66",
+        Address = "620014, г. Екатеринбург, ул. Малышева, д. 1",
+        ContactPerson = "Алексей Заявителев",
+        ContactPhone = "+7 343 000-00-01",
+        ContactEmail = "applicant1@grantportal.test",
+        IsSme = true,
     };
 
     private static readonly Company CompanyB = new()
     {
         Id = Guid.Parse("b0000000-0000-0000-0000-00000000000b"),
         LegalName = "АО «Волжские композиты»",
-        Inn = "6315000012",
-        Ogrn = "1026300000011",
-        Kpp = "631501001",
-        Region = "Самарская область",
+        Inn = Inn.Parse("6315000012"),
+        Ogrn = Ogrn.Parse("1026300000011"),
+        Kpp = Kpp.Parse("631501001"),
+        Region = "63",
+        Address = "443001, г. Самара, ул. Куйбышева, д. 1",
+        ContactPerson = "Мария Заявителева",
+        ContactPhone = "+7 846 000-00-02",
+        ContactEmail = "applicant2@grantportal.test",
     };
 
     public static readonly IReadOnlyList<(string Email, string FullName, string Role, Company? Company)> Accounts =
@@ -53,7 +62,8 @@ public static class DemoData
     {
         if (!app.Environment.IsDevelopment())
         {
-            app.Logger.LogError("{Switch} is refused outside Development: it creates accounts with a published password", Switch);
+            // Straight to the console: the process ends at once, before the logger's queue would be written out.
+            Console.Error.WriteLine($"{Switch} is refused outside Development: it creates accounts with a published password.");
             return false;
         }
 
@@ -76,7 +86,9 @@ public static class DemoData
                 db.Companies.Add(new Company
                 {
                     Id = company.Id, LegalName = company.LegalName, Inn = company.Inn, Ogrn = company.Ogrn,
-                    Kpp = company.Kpp, Region = company.Region, CreatedAt = now,
+                    Kpp = company.Kpp, Region = company.Region, Address = company.Address,
+                    ContactPerson = company.ContactPerson, ContactPhone = company.ContactPhone,
+                    ContactEmail = company.ContactEmail, IsSme = company.IsSme, CreatedAt = now, UpdatedAt = now,
                 });
             }
         }

@@ -61,6 +61,32 @@ public sealed class SchemaMigratorTests
     }
 
     [Fact]
+    public async Task Migrate_ToCompanyProfile_TurnsRegionNamesIntoCodes_AndKeepsWhatItDoesNotKnow()
+    {
+        var connectionString = await TestDatabaseServer.NewEmptyDatabaseConnectionStringAsync();
+        await Migrator(connectionString).MigrateAsync(upToVersion: "0004");
+        await TestSql.ExecuteAsync(connectionString, """
+            INSERT INTO "Companies" ("Id", "LegalName", "Inn", "Ogrn", "Kpp", "Region", "CreatedAt") VALUES
+                ('b0000000-0000-0000-0000-00000000000a', 'ООО «Уральские подшипники»', '6671000017', '1026605000014', '667101001', 'Свердловская область', '2026-01-10T09:00:00Z'),
+                ('b0000000-0000-0000-0000-00000000000b', 'АО «Волжские композиты»', '6315000012', '1026300000011', '', ' самарская область ', now()),
+                ('b0000000-0000-0000-0000-00000000000c', 'ООО «Марсианские сплавы»', '7707083893', '1027700132195', NULL, 'Марс', now())
+            """);
+
+        await Migrator(connectionString).MigrateAsync();
+
+        await using var db = Context(connectionString);
+        var companies = await db.Companies.OrderBy(c => c.Id).ToListAsync();
+        Assert.Equal(["66", "63", "Марс"], companies.Select(c => c.Region));
+        Assert.Equal(["Свердловская область", "Самарская область", null], companies.Select(c => c.KnownRegion?.NameRu));
+        Assert.Equal(Kpp.Parse("667101001"), companies[0].Kpp);
+        Assert.Null(companies[1].Kpp);
+        Assert.Equal(Inn.Parse("6671000017"), companies[0].Inn);
+        Assert.Equal(new DateTime(2026, 1, 10, 9, 0, 0, DateTimeKind.Utc), companies[0].UpdatedAt);
+        Assert.All(companies, c => Assert.Equal("", c.Address));
+        Assert.All(companies, c => Assert.False(c.IsSme));
+    }
+
+    [Fact]
     public async Task Migrate_FromTwoInstancesAtOnce_AppliesEachScriptExactlyOnce()
     {
         var connectionString = await TestDatabaseServer.NewEmptyDatabaseConnectionStringAsync();
