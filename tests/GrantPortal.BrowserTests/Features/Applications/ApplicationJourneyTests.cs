@@ -16,56 +16,7 @@ public sealed class ApplicationJourneyTests(BrowserFixture browser) : IClassFixt
         await page.GetByLabel("Пароль", new() { Exact = true }).FillAsync(DemoData.Password);
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Мои заявки" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Новая заявка" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Подать заявку на этот конкурс" }).First.ClickAsync();
-
-        await page.GetByLabel("Импортное изделие").FillAsync("Подшипник роликовый конический");
-        await page.GetByLabel("Код ТН ВЭД ЕАЭС (10 цифр)").FillAsync("8482 20 000 9");
-        await page.GetByLabel("Страна происхождения").FillAsync("Германия");
-        await page.GetByLabel("Текущий иностранный поставщик").FillAsync("Schaeffler AG");
-        await page.GetByLabel("Годовой объём импорта (с единицей измерения)").FillAsync("120 000 шт.");
-        await page.GetByLabel("Годовая стоимость импорта, руб.").FillAsync("45 000 000,00");
-        await SaveAsync(page);
-
-        await page.GetByLabel("Название проекта").FillAsync("Конические подшипники для вагонов");
-        await page.GetByLabel("Описание проекта").FillAsync("Разработка, испытания и запуск серийного производства.");
-        await page.GetByLabel("Отрасль").SelectOptionAsync("Transport");
-        await page.GetByLabel("Уровень готовности технологии сейчас").FillAsync("4");
-        await page.GetByLabel("Уровень готовности технологии в конце проекта").FillAsync("8");
-        await SaveAsync(page);
-
-        await page.GetByLabel("Вид работ").First.SelectOptionAsync("Prototype");
-        await page.Locator("#stage-0-start").FillAsync("2027-02-01");
-        await page.Locator("#stage-0-end").FillAsync("2027-09-30");
-        await page.Locator("#stage-0-deliverables").FillAsync("Опытный образец");
-        await page.GetByLabel("Этап 1, статья 1: наименование").FillAsync("Оснастка");
-        await page.GetByLabel("Этап 1, статья 1: грант").FillAsync("8 000 000,00");
-        await page.GetByLabel("Этап 1, статья 1: софинансирование").FillAsync("2 000 000,00");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "application-stages.png"), FullPage = true });
-        await SaveAsync(page);
-
-        await page.GetByLabel("Плановый годовой объём производства (с единицей измерения)").FillAsync("150 000 шт.");
-        await page.GetByLabel("Первые поставки").FillAsync("2028-03-01");
-        await page.GetByLabel("Покупатель 1: наименование").FillAsync("АО «Вагонмаш»");
-        await page.Locator("#buyer-0-inn").FillAsync("7707083893");
-        await page.Locator("#buyer-0-region").SelectOptionAsync("66");
-        await page.Locator("#buyer-0-letter").CheckAsync();
-        await SaveAsync(page);
-
-        await page.GetByLabel("Команда").FillAsync("Главный конструктор — 20 лет в отрасли.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Сохранить и проверить" }).ClickAsync();
-
-        await Expect(page.GetByText("Заполнено разделов: 5 из 5")).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Подать заявку", Exact = true }).ClickAsync();
-        await Expect(page.Locator("#application-state")).ToHaveTextAsync("Подана");
-        await Expect(page.GetByText(new System.Text.RegularExpressions.Regex(@"ATR-20\d\d-\d{6}")).First).ToBeVisibleAsync();
+        await ApplicationSteps.StartFillAndSubmitAsync(page);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "application-submitted.png"), FullPage = true });
-    }
-
-    private static async Task SaveAsync(IPage page)
-    {
-        await page.GetByRole(AriaRole.Button, new() { Name = "Сохранить и продолжить" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Сохранено.");
     }
 }
