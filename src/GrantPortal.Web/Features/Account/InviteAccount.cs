@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using GrantPortal.Web.Data;
 using GrantPortal.Web.Domain;
 using GrantPortal.Web.Infrastructure.Web;
@@ -5,6 +6,21 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GrantPortal.Web.Features.Account;
+
+/// <summary>Who is invited, as an admin or a company member types it.</summary>
+public abstract class PersonToInvite
+{
+    [Required(ErrorMessage = "Enter the e-mail address.")]
+    [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+    [StringLength(256, ErrorMessage = "The e-mail address is too long.")]
+    [Display(Name = "E-mail")]
+    public string Email { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter the full name.")]
+    [StringLength(200, ErrorMessage = "The name is too long.")]
+    [Display(Name = "Full name")]
+    public string FullName { get; set; } = "";
+}
 
 /// <summary>Who is invited: the caller has checked that the address is free and the role is one it may give.</summary>
 /// <param name="CompanyId">The company an invited applicant joins; null for staff and experts.</param>

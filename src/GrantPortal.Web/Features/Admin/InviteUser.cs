@@ -8,19 +8,8 @@ using Microsoft.Extensions.Localization;
 
 namespace GrantPortal.Web.Features.Admin;
 
-public sealed class InviteUserForm
+public sealed class InviteUserForm : PersonToInvite
 {
-    [Required(ErrorMessage = "Enter the e-mail address.")]
-    [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
-    [StringLength(256, ErrorMessage = "The e-mail address is too long.")]
-    [Display(Name = "E-mail")]
-    public string Email { get; set; } = "";
-
-    [Required(ErrorMessage = "Enter the full name.")]
-    [StringLength(200, ErrorMessage = "The name is too long.")]
-    [Display(Name = "Full name")]
-    public string FullName { get; set; } = "";
-
     [Required(ErrorMessage = "Choose a role.")]
     [Display(Name = "Role")]
     public string Role { get; set; } = Roles.Expert;

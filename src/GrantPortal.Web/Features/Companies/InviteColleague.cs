@@ -8,19 +8,8 @@ using Microsoft.Extensions.Localization;
 
 namespace GrantPortal.Web.Features.Companies;
 
-public sealed class InviteColleagueForm
-{
-    [Required(ErrorMessage = "Enter the e-mail address.")]
-    [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
-    [StringLength(256, ErrorMessage = "The e-mail address is too long.")]
-    [Display(Name = "E-mail")]
-    public string Email { get; set; } = "";
-
-    [Required(ErrorMessage = "Enter the full name.")]
-    [StringLength(200, ErrorMessage = "The name is too long.")]
-    [Display(Name = "Full name")]
-    public string FullName { get; set; } = "";
-}
+/// <summary>A colleague to invite: just who they are; the company is the inviter's.</summary>
+public sealed class InviteColleagueForm : PersonToInvite;
 
 /// <summary>
 /// A member invites a colleague into the company: a new applicant account of the company, which the colleague

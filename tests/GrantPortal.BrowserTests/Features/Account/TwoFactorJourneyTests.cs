@@ -13,7 +13,7 @@ public sealed class TwoFactorJourneyTests(BrowserFixture browser) : IClassFixtur
         var officer = await browser.App.CreateUserAsync(Roles.Officer);
         var page = await browser.NewPageAsync();
 
-        await SignInAsync(page, officer.Email!);
+        await BrowserFixture.SignInAsync(page, officer.Email!, TestAccounts.Password);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Настроить приложение-аутентификатор" })).ToBeVisibleAsync();
         await page.GotoAsync("/"); // nothing else opens until it is done
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/two-factor/enable$"));
@@ -25,19 +25,11 @@ public sealed class TwoFactorJourneyTests(BrowserFixture browser) : IClassFixtur
         await Expect(page.Locator("main li")).ToHaveCountAsync(10);
 
         await page.Context.ClearCookiesAsync();
-        await SignInAsync(page, officer.Email!);
+        await BrowserFixture.SignInAsync(page, officer.Email!, TestAccounts.Password);
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login-2fa"));
         // A fresh time step, so the code differs from the one used during set-up (each code works once).
         await page.GetByLabel("Код из приложения-аутентификатора или код восстановления").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30)));
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Test Officer" })).ToBeVisibleAsync();
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Электронная почта").FillAsync(email);
-        await page.GetByLabel("Пароль", new() { Exact = true }).FillAsync(TestAccounts.Password);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
     }
 }

@@ -12,10 +12,7 @@ public sealed class RoleChangeJourneyTests(BrowserFixture browser) : IClassFixtu
         await browser.App.WithServicesAsync(DemoData.SeedAsync);
         var page = await browser.NewPageAsync();
 
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Электронная почта").FillAsync("admin@grantportal.test");
-        await page.GetByLabel("Пароль", new() { Exact = true }).FillAsync(DemoData.Password);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+        await BrowserFixture.SignInAsync(page, "admin@grantportal.test", DemoData.Password);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Пользователи" }).ClickAsync();
         await page.GetByLabel("Почта или имя").FillAsync("expert3@");
@@ -37,10 +34,7 @@ public sealed class RoleChangeJourneyTests(BrowserFixture browser) : IClassFixtu
     {
         await browser.App.WithServicesAsync(DemoData.SeedAsync);
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Электронная почта").FillAsync("admin@grantportal.test");
-        await page.GetByLabel("Пароль", new() { Exact = true }).FillAsync(DemoData.Password);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+        await BrowserFixture.SignInAsync(page, "admin@grantportal.test", DemoData.Password);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Процессы" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Грант на замещение импортных комплектующих" }).ClickAsync();

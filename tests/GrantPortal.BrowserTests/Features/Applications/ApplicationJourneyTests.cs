@@ -11,10 +11,7 @@ public sealed class ApplicationJourneyTests(BrowserFixture browser) : IClassFixt
     {
         await browser.App.WithServicesAsync(DemoData.SeedAsync);
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Электронная почта").FillAsync("applicant1@grantportal.test");
-        await page.GetByLabel("Пароль", new() { Exact = true }).FillAsync(DemoData.Password);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+        await BrowserFixture.SignInAsync(page, "applicant1@grantportal.test", DemoData.Password);
 
         await ApplicationSteps.StartFillAndSubmitAsync(page);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "application-submitted.png"), FullPage = true });

@@ -21,10 +21,7 @@ public sealed class NewApplicantJourneyTests(BrowserFixture browser) : IClassFix
         await page.GotoAsync("/dev/outbox");
         await page.GetByRole(AriaRole.Row).Filter(new() { HasText = email }).GetByRole(AriaRole.Link).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Подтвердить почту" }).ClickAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Электронная почта").FillAsync(email);
-        await page.GetByLabel("Пароль", new() { Exact = true }).FillAsync("Founder-Pass-2026");
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+        await BrowserFixture.SignInAsync(page, email, "Founder-Pass-2026");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Профиль компании" }).ClickAsync();
         var (inn, ogrn) = CompanyNumbers();
