@@ -13,6 +13,10 @@ public sealed class ApplicationsController(IStringLocalizer<SharedResource> l) :
     public async Task<IActionResult> Index(int page, [FromServices] ApplicationList list, CancellationToken cancellationToken) =>
         View(await list.LoadAsync(User, page, cancellationToken));
 
+    [HttpGet("/tasks")]
+    public async Task<IActionResult> Tasks([FromServices] TaskList tasks, CancellationToken cancellationToken) =>
+        View(await tasks.LoadAsync(User, cancellationToken));
+
     [Authorize(Roles = Roles.Applicant)]
     [HttpGet("/applications/new")]
     public async Task<IActionResult> New([FromServices] ApplicationList list, [FromServices] TimeProvider clock, CancellationToken cancellationToken) =>

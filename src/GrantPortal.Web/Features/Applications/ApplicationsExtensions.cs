@@ -12,6 +12,7 @@ public static class ApplicationsExtensions
         builder.Services.AddScoped<CreateApplication>();
         builder.Services.AddScoped<SaveApplicationSection>();
         builder.Services.AddScoped<FireApplicationAction>();
+        builder.Services.AddScoped<TaskList>();
 
         builder.Services.AddSingleton<IWorkflowGuard, CallIsOpen>();
         builder.Services.AddSingleton<IWorkflowGuard, ApplicationComplete>();
