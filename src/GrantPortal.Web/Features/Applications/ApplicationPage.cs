@@ -45,9 +45,7 @@ public sealed class ApplicationPage(PortalDbContext db, ApplicationAccess access
             return null;
         }
 
-        var subject = application.Id.ToString();
-        var instance = await db.Set<WorkflowInstance>().AsNoTracking()
-            .Where(i => i.SubjectId == subject).OrderByDescending(i => i.StartedAt).FirstAsync(cancellationToken);
+        var instance = await db.WorkflowOf(application.Id).AsNoTracking().FirstAsync(cancellationToken);
         var definition = await workflows.DefinitionAsync(instance, cancellationToken);
         var journal = await db.Set<WorkflowJournalEntry>().AsNoTracking()
             .Where(j => j.InstanceId == instance.Id).OrderBy(j => j.Sequence).ToListAsync(cancellationToken);

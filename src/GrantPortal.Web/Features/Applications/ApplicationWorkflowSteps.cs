@@ -8,6 +8,7 @@ using GrantPortal.Web.Domain;
 using GrantPortal.Web.Infrastructure.Email;
 using GrantPortal.Web.Infrastructure.Localization;
 using GrantPortal.Web.Infrastructure.Web;
+using GrantPortal.Workflows.Persistence;
 using GrantPortal.Workflows.Runtime;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,13 @@ namespace GrantPortal.Web.Features.Applications;
 internal static class ApplicationWorkflowSteps
 {
     public const string WorkflowId = "component-substitution-grant";
+
+    /// <summary>The application's workflow instance, the newest if it ever had more than one.</summary>
+    public static IQueryable<WorkflowInstance> WorkflowOf(this PortalDbContext db, Guid applicationId)
+    {
+        var subject = applicationId.ToString();
+        return db.Set<WorkflowInstance>().Where(i => i.DefinitionId == WorkflowId && i.SubjectId == subject).OrderByDescending(i => i.StartedAt);
+    }
 
     public static async Task<GrantApplication> ApplicationAsync(this WorkflowContext context, CancellationToken cancellationToken) =>
         await context.Services.GetRequiredService<PortalDbContext>().Applications

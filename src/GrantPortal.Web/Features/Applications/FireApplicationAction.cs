@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using GrantPortal.Web.Data;
-using GrantPortal.Workflows.Persistence;
 using GrantPortal.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -23,9 +22,7 @@ public sealed class FireApplicationAction(PortalDbContext db, ApplicationAccess 
             return null;
         }
 
-        var subject = id.ToString();
-        var instanceId = await db.Set<WorkflowInstance>().Where(i => i.SubjectId == subject).OrderByDescending(i => i.StartedAt)
-            .Select(i => i.Id).FirstAsync(cancellationToken);
+        var instanceId = await db.WorkflowOf(id).Select(i => i.Id).FirstAsync(cancellationToken);
         var result = await workflows.FireAsync(
             instanceId,
             new WorkflowSignal(trigger, $"{user.FindFirstValue(ClaimTypes.NameIdentifier)}:{idempotencyKey}", sequence, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()),

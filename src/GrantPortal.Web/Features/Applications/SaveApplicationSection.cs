@@ -2,7 +2,6 @@ using System.Security.Claims;
 using GrantPortal.Web.Data;
 using GrantPortal.Web.Domain;
 using GrantPortal.Web.Infrastructure.Web;
-using GrantPortal.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -29,9 +28,7 @@ public sealed class SaveApplicationSection(
             return null;
         }
 
-        var subject = application.Id.ToString();
-        var state = await db.Set<WorkflowInstance>().Where(i => i.SubjectId == subject && !i.IsFinished).Select(i => i.State)
-            .SingleOrDefaultAsync(cancellationToken);
+        var state = await db.WorkflowOf(application.Id).Select(i => i.State).FirstOrDefaultAsync(cancellationToken);
         return state is not null && ApplicationPage.EditableStates.Contains(state) ? application : null;
     }
 
