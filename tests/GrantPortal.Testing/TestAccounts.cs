@@ -32,6 +32,14 @@ public static class TestAccounts
         return created!;
     }
 
+    /// <summary>A new client signed in as <paramref name="email"/>, e.g. a demo account.</summary>
+    public static async Task<HttpClient> SignedInClientAsync(this PortalAppFactory app, string email, string password = Password)
+    {
+        var client = app.CreatePortalClient();
+        await client.LoginAsync(email, password);
+        return client;
+    }
+
     /// <summary>Signs in through the login form; the client keeps the cookie.</summary>
     public static async Task<HttpResponseMessage> LoginAsync(this HttpClient client, string email, string password = Password) =>
         await client.SubmitFormAsync("/account/login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });

@@ -244,44 +244,33 @@ public sealed partial class CallFormReader(IStringLocalizer<SharedResource> l)
         return name;
     }
 
-    private decimal? Money(string? text, string field, string missing, bool keepMissing, List<FormError> errors)
-    {
-        switch (Formats.ParseNumber(text, 2, out var amount))
-        {
-            case NumberInput.Valid:
-                return amount;
-            case NumberInput.Empty when keepMissing:
-                return null;
-            case NumberInput.Empty:
-                errors.Add(new FormError(field, missing));
-                return null;
-            case NumberInput.TooManyDecimals:
-                errors.Add(new FormError(field, l["Enter the amount in roubles with at most two digits after the decimal point (kopecks)."]));
-                return null;
-            default:
-                errors.Add(new FormError(field, l["Enter the amount in roubles as digits, for example 50000000,00."]));
-                return null;
-        }
-    }
+    private decimal? Money(string? text, string field, string missing, bool keepMissing, List<FormError> errors) =>
+        Read(text, 2, field, missing, keepMissing, errors,
+            l["Enter the amount in roubles with at most two digits after the decimal point (kopecks)."],
+            l["Enter the amount in roubles as digits, for example 50000000,00."]);
 
-    private decimal? Number(string? text, int decimals, string field, string missing, bool keepMissing, List<FormError> errors)
+    private decimal? Number(string? text, int decimals, string field, string missing, bool keepMissing, List<FormError> errors) =>
+        Read(text, decimals, field, missing, keepMissing, errors,
+            l["Enter a number with at most two digits after the decimal point."],
+            l["Enter a number, for example 12,5."]);
+
+    private static decimal? Read(
+        string? text, int decimals, string field, string missing, bool keepMissing, List<FormError> errors, string tooManyDecimals, string notANumber)
     {
-        switch (Formats.ParseNumber(text, decimals, out var number))
+        var result = Formats.ParseNumber(text, decimals, out var number);
+        var message = result switch
         {
-            case NumberInput.Valid:
-                return number;
-            case NumberInput.Empty when keepMissing:
-                return null;
-            case NumberInput.Empty:
-                errors.Add(new FormError(field, missing));
-                return null;
-            case NumberInput.TooManyDecimals:
-                errors.Add(new FormError(field, l["Enter a number with at most two digits after the decimal point."]));
-                return null;
-            default:
-                errors.Add(new FormError(field, l["Enter a number, for example 12,5."]));
-                return null;
+            NumberInput.Valid => null,
+            NumberInput.Empty => keepMissing ? null : missing,
+            NumberInput.TooManyDecimals => tooManyDecimals,
+            _ => notANumber,
+        };
+        if (message is not null)
+        {
+            errors.Add(new FormError(field, message));
         }
+
+        return result == NumberInput.Valid ? number : null;
     }
 
     /// <summary>A Moscow time from the form as UTC. A time in the same minute as <paramref name="current"/> keeps it exactly,

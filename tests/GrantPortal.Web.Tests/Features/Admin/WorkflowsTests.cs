@@ -49,8 +49,6 @@ public sealed class WorkflowsTests(PortalFixture fixture) : IClassFixture<Portal
     private async Task<HttpClient> SignedInAsync(string role)
     {
         var user = await App.CreateUserAsync(role, demo: true);
-        var client = App.CreatePortalClient();
-        await client.LoginAsync(user.Email!);
-        return client;
+        return await App.SignedInClientAsync(user.Email!);
     }
 }

@@ -17,7 +17,7 @@ public sealed class ApplicationJourneyTests(PortalFixture fixture) : IClassFixtu
     [Fact]
     public async Task ACompleteApplication_IsSubmitted_Numbered_Frozen_AndTheCompanyIsTold()
     {
-        var client = await SignInAsync("applicant1@grantportal.test");
+        var client = await App.SignedInClientAsync("applicant1@grantportal.test", DemoData.Password);
         var id = await CreateDraftAsync(client);
         Assert.Equal("Черновик", await StateAsync(client, id));
         var draftPage = await client.GetStringAsync($"/applications/{id}");
@@ -44,7 +44,7 @@ public sealed class ApplicationJourneyTests(PortalFixture fixture) : IClassFixtu
     [InlineData("0,00", "1 000 000,00", "Запрашиваемый грант должен быть больше нуля")]
     public async Task MoneyRules_KeepAnApplicationFromBeingSubmitted(string grant, string coFinancing, string message)
     {
-        var client = await SignInAsync("applicant1@grantportal.test");
+        var client = await App.SignedInClientAsync("applicant1@grantportal.test", DemoData.Password);
         var id = await CreateDraftAsync(client);
         await FillCompletelyAsync(client, id, grant, coFinancing);
 
@@ -58,7 +58,7 @@ public sealed class ApplicationJourneyTests(PortalFixture fixture) : IClassFixtu
     [Fact]
     public async Task AnAmountWithThreeDecimals_IsRefused_AndNothingIsSaved()
     {
-        var client = await SignInAsync("applicant1@grantportal.test");
+        var client = await App.SignedInClientAsync("applicant1@grantportal.test", DemoData.Password);
         var id = await CreateDraftAsync(client);
 
         var response = await client.SubmitFormAsync($"/applications/{id}/item", new Dictionary<string, string>
@@ -75,9 +75,9 @@ public sealed class ApplicationJourneyTests(PortalFixture fixture) : IClassFixtu
     [Fact]
     public async Task AnotherCompany_CannotSeeEditOrActOnTheApplication()
     {
-        var owner = await SignInAsync("applicant1@grantportal.test");
+        var owner = await App.SignedInClientAsync("applicant1@grantportal.test", DemoData.Password);
         var id = await CreateDraftAsync(owner);
-        var other = await SignInAsync("applicant2@grantportal.test");
+        var other = await App.SignedInClientAsync("applicant2@grantportal.test", DemoData.Password);
 
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/applications/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/applications/{id}/project")).StatusCode);
@@ -94,7 +94,7 @@ public sealed class ApplicationJourneyTests(PortalFixture fixture) : IClassFixtu
     [Fact]
     public async Task Submission_AfterTheCallClosed_IsRefusedWithAClearMessage()
     {
-        var client = await SignInAsync("applicant1@grantportal.test");
+        var client = await App.SignedInClientAsync("applicant1@grantportal.test", DemoData.Password);
         var id = await CreateDraftAsync(client);
         await FillCompletelyAsync(client, id);
         await App.WithDbAsync(db => db.Calls.Where(c => c.Id == DemoData.CallId)
@@ -117,11 +117,11 @@ public sealed class ApplicationJourneyTests(PortalFixture fixture) : IClassFixtu
     [Fact]
     public async Task ReturnedForRevision_TheApplicantEditsAndResubmits_AndBothVersionsAreKept()
     {
-        var applicant = await SignInAsync("applicant1@grantportal.test");
+        var applicant = await App.SignedInClientAsync("applicant1@grantportal.test", DemoData.Password);
         var id = await CreateDraftAsync(applicant);
         await FillCompletelyAsync(applicant, id);
         await ActAsync(applicant, id, "submit");
-        var officer = await SignInAsync("officer1@grantportal.test");
+        var officer = await App.SignedInClientAsync("officer1@grantportal.test", DemoData.Password);
 
         await ActAsync(officer, id, "startFormalCheck");
         await ActAsync(officer, id, "returnForRevision", comment: "");
@@ -146,7 +146,7 @@ public sealed class ApplicationJourneyTests(PortalFixture fixture) : IClassFixtu
     [Fact]
     public async Task TheSameButtonPressedTwice_ActsOnce()
     {
-        var client = await SignInAsync("applicant1@grantportal.test");
+        var client = await App.SignedInClientAsync("applicant1@grantportal.test", DemoData.Password);
         var id = await CreateDraftAsync(client);
         var page = await client.GetDocumentAsync($"/applications/{id}");
 
@@ -164,9 +164,9 @@ public sealed class ApplicationJourneyTests(PortalFixture fixture) : IClassFixtu
     [Fact]
     public async Task TwoPeopleSavingTheSameDraft_TheSecondIsToldAndNothingIsLost()
     {
-        var first = await SignInAsync("applicant1@grantportal.test");
+        var first = await App.SignedInClientAsync("applicant1@grantportal.test", DemoData.Password);
         var id = await CreateDraftAsync(first);
-        var second = await SignInAsync("applicant1@grantportal.test");
+        var second = await App.SignedInClientAsync("applicant1@grantportal.test", DemoData.Password);
         var pageOfFirst = await first.GetDocumentAsync($"/applications/{id}/team");
         var pageOfSecond = await second.GetDocumentAsync($"/applications/{id}/team");
 
@@ -175,12 +175,5 @@ public sealed class ApplicationJourneyTests(PortalFixture fixture) : IClassFixtu
 
         Assert.Contains("её сохранил кто-то другой", await conflict.Content.ReadAsStringAsync());
         Assert.Equal("Команда А", (await App.WithDbAsync(db => db.Applications.AsNoTracking().SingleAsync(a => a.Id == id))).Content.Team);
-    }
-
-    private async Task<HttpClient> SignInAsync(string email)
-    {
-        var client = App.CreatePortalClient();
-        await client.LoginAsync(email, DemoData.Password);
-        return client;
     }
 }

@@ -15,27 +15,20 @@ public sealed class TaskListTests(PortalFixture fixture) : IClassFixture<PortalF
     [Fact]
     public async Task ASubmittedApplication_WaitsForOfficers_AndADraftOnlyForItsOwnCompany()
     {
-        var applicant = await SignInAsync("applicant1@grantportal.test");
+        var applicant = await App.SignedInClientAsync("applicant1@grantportal.test", DemoData.Password);
         var submitted = await CreateDraftAsync(applicant);
         await FillCompletelyAsync(applicant, submitted);
         await ActAsync(applicant, submitted, "submit");
         var draft = await CreateDraftAsync(applicant);
 
-        var officerTasks = await (await SignInAsync("officer1@grantportal.test")).GetStringAsync("/tasks");
+        var officerTasks = await (await App.SignedInClientAsync("officer1@grantportal.test", DemoData.Password)).GetStringAsync("/tasks");
         var ownTasks = await applicant.GetStringAsync("/tasks");
-        var otherCompanyTasks = await (await SignInAsync("applicant2@grantportal.test")).GetStringAsync("/tasks");
+        var otherCompanyTasks = await (await App.SignedInClientAsync("applicant2@grantportal.test", DemoData.Password)).GetStringAsync("/tasks");
 
         Assert.Contains($"/applications/{submitted}", officerTasks);
         Assert.DoesNotContain($"/applications/{draft}", officerTasks);
         Assert.Contains($"/applications/{draft}", ownTasks);
         Assert.DoesNotContain($"/applications/{submitted}", ownTasks);
         Assert.DoesNotContain($"/applications/{draft}", otherCompanyTasks);
-    }
-
-    private async Task<HttpClient> SignInAsync(string email)
-    {
-        var client = App.CreatePortalClient();
-        await client.LoginAsync(email, DemoData.Password);
-        return client;
     }
 }
