@@ -4,6 +4,7 @@ using GrantPortal.Web.Features.Admin;
 using GrantPortal.Web.Features.Calls;
 using GrantPortal.Web.Features.Companies;
 using GrantPortal.Web.Features.Demo;
+using GrantPortal.Web.Features.Documents;
 using GrantPortal.Web.Infrastructure.Database;
 using GrantPortal.Web.Infrastructure.Email;
 using GrantPortal.Web.Infrastructure.Jobs;
@@ -32,6 +33,7 @@ builder.AddPortalCalls();
 builder.AddPortalCompanies();
 builder.AddPortalWeb();
 builder.AddPortalApplications();
+builder.AddPortalDocuments();
 builder.AddPortalWorkflows();
 builder.AddPortalJobs();
 

@@ -15,8 +15,8 @@ public class PortalAppFactory(string connectionString, string environment = "Tes
 {
     public string ConnectionString { get; } = connectionString;
 
-    public static async Task<PortalAppFactory> CreateAsync(string environment = "Testing") =>
-        new(await TestDatabaseServer.CreateDatabaseAsync(), environment);
+    public static async Task<PortalAppFactory> CreateAsync(string environment = "Testing", IReadOnlyDictionary<string, string>? settings = null) =>
+        new(await TestDatabaseServer.CreateDatabaseAsync(), environment, settings);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

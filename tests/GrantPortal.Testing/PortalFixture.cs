@@ -11,7 +11,10 @@ public class PortalFixture : IAsyncLifetime
 
     protected virtual string Environment => "Testing";
 
-    public async Task InitializeAsync() => _app = await PortalAppFactory.CreateAsync(Environment);
+    /// <summary>Configuration the test class needs on top of the defaults, e.g. small upload limits.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? Settings => null;
+
+    public async Task InitializeAsync() => _app = await PortalAppFactory.CreateAsync(Environment, Settings);
 
     public async Task DisposeAsync()
     {

@@ -14,6 +14,7 @@ public enum ApplicationSection
     Stages,
     Market,
     Team,
+    Documents,
 }
 
 /// <summary>
@@ -27,7 +28,8 @@ public static class ApplicationChecks
     public const int MaxBudgetLines = 5;
     public const int MaxBuyers = 5;
 
-    public static IReadOnlyList<ApplicationProblem> Check(ApplicationContent content, GrantCall call)
+    /// <param name="attachedTypes">The type codes of the documents attached now.</param>
+    public static IReadOnlyList<ApplicationProblem> Check(ApplicationContent content, GrantCall call, IReadOnlyCollection<string> attachedTypes)
     {
         var problems = new List<ApplicationProblem>();
         void Add(ApplicationSection section, string field, string message, params object[] arguments) =>
@@ -70,6 +72,11 @@ public static class ApplicationChecks
         }
 
         if (string.IsNullOrWhiteSpace(content.Team)) Add(ApplicationSection.Team, "Team", "Describe the team.");
+        foreach (var document in call.RequiredDocumentTypes.Where(d => !attachedTypes.Contains(d.Code)))
+        {
+            Add(ApplicationSection.Documents, $"Documents.{document.Code}", "Attach the document: {0}.", document);
+        }
+
         return problems;
     }
 

@@ -66,4 +66,7 @@ public sealed class ApplicationVersion
     public DateTime SubmittedAt { get; set; }
 
     public Guid SubmittedById { get; set; }
+
+    /// <summary>The documents attached when this version was submitted.</summary>
+    public List<DocumentRef> Documents { get; set; } = [];
 }

@@ -34,6 +34,7 @@ internal sealed class ApplicationVersionEntityTypeConfiguration : IEntityTypeCon
         builder.ToTable("ApplicationVersions");
         builder.Property(v => v.Content).HasColumnType("jsonb").HasConversion(ApplicationContentJson.Converter, ApplicationContentJson.Comparer);
         builder.Property(v => v.ContentHash).HasMaxLength(64);
+        builder.ComplexCollection(v => v.Documents, d => d.ToJson());
         builder.HasIndex(v => new { v.ApplicationId, v.Number }).IsUnique();
         builder.HasOne<GrantApplication>().WithMany().HasForeignKey(v => v.ApplicationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(v => v.SubmittedById).OnDelete(DeleteBehavior.Restrict);

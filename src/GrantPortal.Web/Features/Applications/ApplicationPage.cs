@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using GrantPortal.Web.Data;
 using GrantPortal.Web.Domain;
+using GrantPortal.Web.Features.Documents;
 using GrantPortal.Web.Infrastructure.Localization;
 using GrantPortal.Workflows.Definitions;
 using GrantPortal.Workflows.Diagrams;
@@ -21,6 +22,7 @@ public sealed record ApplicationPageModel(
     string DiagramSvg,
     IReadOnlyList<ApplicationProblem> Problems,
     IReadOnlyList<ApplicationVersion> Versions,
+    IReadOnlyList<ApplicationDocument> Documents,
     bool CanEdit)
 {
     public string StateName(string language) => Definition.State(Instance.State).Name.In(language);
@@ -72,8 +74,9 @@ public sealed class ApplicationPage(PortalDbContext db, ApplicationAccess access
             timeline,
             await workflows.GetActionsAsync(instance.Id, ApplicationAccess.Actor(user), cancellationToken),
             WorkflowDiagram.ToSvg(definition, language, instance.State, path),
-            canEdit ? ApplicationChecks.Check(application.Content, application.Call!) : [],
+            canEdit ? await db.ProblemsOfAsync(application, cancellationToken) : [],
             await db.ApplicationVersions.AsNoTracking().Where(v => v.ApplicationId == id).OrderBy(v => v.Number).ToListAsync(cancellationToken),
+            await db.CurrentDocuments(id).AsNoTracking().ToListAsync(cancellationToken),
             canEdit);
     }
 }
@@ -82,5 +85,11 @@ public static class ApplicationProblemText
 {
     /// <summary>The problem in the reader's language, amounts as roubles.</summary>
     public static string Of(IStringLocalizer l, ApplicationProblem problem) =>
-        l[problem.Message, problem.Arguments.Select(a => a switch { Money money => Formats.Roubles(money.Amount), decimal share => share.ToString("0.##"), _ => a }).ToArray()];
+        l[problem.Message, problem.Arguments.Select(a => a switch
+        {
+            Money money => Formats.Roubles(money.Amount),
+            decimal share => share.ToString("0.##"),
+            RequiredDocumentType document => document.Name(LocalizationExtensions.CurrentLanguage),
+            _ => a,
+        }).ToArray()];
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using GrantPortal.Web.Data;
 using GrantPortal.Web.Data.Configurations;
 using GrantPortal.Web.Domain;
+using GrantPortal.Web.Features.Documents;
 using GrantPortal.Web.Infrastructure.Email;
 using GrantPortal.Web.Infrastructure.Localization;
 using GrantPortal.Web.Infrastructure.Web;
@@ -52,7 +53,8 @@ internal sealed class ApplicationComplete : IWorkflowGuard
     public async Task<GuardResult> CheckAsync(WorkflowContext context, CancellationToken cancellationToken)
     {
         var application = await context.ApplicationAsync(cancellationToken);
-        return ApplicationChecks.Check(application.Content, application.Call!).Count == 0
+        var problems = await context.Services.GetRequiredService<PortalDbContext>().ProblemsOfAsync(application, cancellationToken);
+        return problems.Count == 0
             ? GuardResult.Pass
             : GuardResult.Fail("The application is not complete yet: see the list of what is missing.");
     }
@@ -99,6 +101,7 @@ internal sealed class FreezeSubmittedVersion(TimeProvider clock) : IWorkflowEffe
             ContentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json))),
             SubmittedAt = now,
             SubmittedById = Guid.Parse(context.Actor.Id),
+            Documents = await db.CurrentDocuments(application.Id).Select(d => d.ToRef()).ToListAsync(cancellationToken),
         });
         application.SubmittedAt = now;
     }

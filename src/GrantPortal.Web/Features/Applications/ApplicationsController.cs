@@ -1,13 +1,17 @@
+using GrantPortal.Web.Data;
 using GrantPortal.Web.Domain;
+using GrantPortal.Web.Features.Documents;
 using GrantPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace GrantPortal.Web.Features.Applications;
 
 [Authorize(Roles = $"{Roles.Applicant},{Roles.Officer},{Roles.Admin}")]
-public sealed class ApplicationsController(IStringLocalizer<SharedResource> l) : Controller
+public sealed class ApplicationsController(ApplicationAccess access, PortalDbContext db, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("/applications")]
     public async Task<IActionResult> Index(int page, [FromServices] ApplicationList list, CancellationToken cancellationToken) =>
@@ -65,8 +69,8 @@ public sealed class ApplicationsController(IStringLocalizer<SharedResource> l) :
 
     [Authorize(Roles = Roles.Applicant)]
     [HttpGet("/applications/{id:guid}/item")]
-    public Task<IActionResult> Item(Guid id, [FromServices] SaveApplicationSection sections, CancellationToken cancellationToken) =>
-        SectionAsync(id, ApplicationSection.Item, ItemForm.From, sections, cancellationToken);
+    public Task<IActionResult> Item(Guid id, CancellationToken cancellationToken) =>
+        SectionAsync(id, ApplicationSection.Item, ItemForm.From, cancellationToken);
 
     [Authorize(Roles = Roles.Applicant)]
     [HttpPost("/applications/{id:guid}/item")]
@@ -75,8 +79,8 @@ public sealed class ApplicationsController(IStringLocalizer<SharedResource> l) :
 
     [Authorize(Roles = Roles.Applicant)]
     [HttpGet("/applications/{id:guid}/project")]
-    public Task<IActionResult> Project(Guid id, [FromServices] SaveApplicationSection sections, CancellationToken cancellationToken) =>
-        SectionAsync(id, ApplicationSection.Project, ProjectForm.From, sections, cancellationToken);
+    public Task<IActionResult> Project(Guid id, CancellationToken cancellationToken) =>
+        SectionAsync(id, ApplicationSection.Project, ProjectForm.From, cancellationToken);
 
     [Authorize(Roles = Roles.Applicant)]
     [HttpPost("/applications/{id:guid}/project")]
@@ -85,8 +89,8 @@ public sealed class ApplicationsController(IStringLocalizer<SharedResource> l) :
 
     [Authorize(Roles = Roles.Applicant)]
     [HttpGet("/applications/{id:guid}/stages")]
-    public Task<IActionResult> Stages(Guid id, [FromServices] SaveApplicationSection sections, CancellationToken cancellationToken) =>
-        SectionAsync(id, ApplicationSection.Stages, StagesForm.From, sections, cancellationToken);
+    public Task<IActionResult> Stages(Guid id, CancellationToken cancellationToken) =>
+        SectionAsync(id, ApplicationSection.Stages, StagesForm.From, cancellationToken);
 
     [Authorize(Roles = Roles.Applicant)]
     [HttpPost("/applications/{id:guid}/stages")]
@@ -95,8 +99,8 @@ public sealed class ApplicationsController(IStringLocalizer<SharedResource> l) :
 
     [Authorize(Roles = Roles.Applicant)]
     [HttpGet("/applications/{id:guid}/market")]
-    public Task<IActionResult> Market(Guid id, [FromServices] SaveApplicationSection sections, CancellationToken cancellationToken) =>
-        SectionAsync(id, ApplicationSection.Market, MarketForm.From, sections, cancellationToken);
+    public Task<IActionResult> Market(Guid id, CancellationToken cancellationToken) =>
+        SectionAsync(id, ApplicationSection.Market, MarketForm.From, cancellationToken);
 
     [Authorize(Roles = Roles.Applicant)]
     [HttpPost("/applications/{id:guid}/market")]
@@ -105,26 +109,42 @@ public sealed class ApplicationsController(IStringLocalizer<SharedResource> l) :
 
     [Authorize(Roles = Roles.Applicant)]
     [HttpGet("/applications/{id:guid}/team")]
-    public Task<IActionResult> Team(Guid id, [FromServices] SaveApplicationSection sections, CancellationToken cancellationToken) =>
-        SectionAsync(id, ApplicationSection.Team, TeamForm.From, sections, cancellationToken);
+    public Task<IActionResult> Team(Guid id, CancellationToken cancellationToken) =>
+        SectionAsync(id, ApplicationSection.Team, TeamForm.From, cancellationToken);
 
     [Authorize(Roles = Roles.Applicant)]
     [HttpPost("/applications/{id:guid}/team")]
     public Task<IActionResult> Team(Guid id, uint rowVersion, TeamForm form, [FromServices] SaveApplicationSection sections, CancellationToken cancellationToken) =>
         SaveAsync(id, rowVersion, ApplicationSection.Team, form, (content, _) => form.ApplyTo(content), sections, cancellationToken);
 
-    private async Task<IActionResult> SectionAsync<TForm>(
-        Guid id, ApplicationSection section, Func<ApplicationContent, TForm> read, SaveApplicationSection sections, CancellationToken cancellationToken)
+    [Authorize(Roles = Roles.Applicant)]
+    [HttpGet("/applications/{id:guid}/documents")]
+    public async Task<IActionResult> Documents(Guid id, [FromServices] IOptions<DocumentOptions> options, CancellationToken cancellationToken)
     {
-        var application = await sections.FindEditableAsync(User, id, cancellationToken);
-        return application is null ? NotFound() : View(section.ToString(), SectionPage.Of(application, section, read(application.Content)));
+        var application = await access.FindEditableAsync(User, id, cancellationToken);
+        if (application is null)
+        {
+            return NotFound();
+        }
+
+        var documents = new DocumentsSection(await db.CurrentDocuments(id).AsNoTracking().ToListAsync(cancellationToken), options.Value);
+        return View(await SectionPage.OfAsync(db, application, ApplicationSection.Documents, documents, cancellationToken));
+    }
+
+    private async Task<IActionResult> SectionAsync<TForm>(
+        Guid id, ApplicationSection section, Func<ApplicationContent, TForm> read, CancellationToken cancellationToken)
+    {
+        var application = await access.FindEditableAsync(User, id, cancellationToken);
+        return application is null
+            ? NotFound()
+            : View(section.ToString(), await SectionPage.OfAsync(db, application, section, read(application.Content), cancellationToken));
     }
 
     private async Task<IActionResult> SaveAsync<TForm>(
         Guid id, uint rowVersion, ApplicationSection section, TForm form, Func<ApplicationContent, List<FormError>, ApplicationContent> write,
         SaveApplicationSection sections, CancellationToken cancellationToken)
     {
-        var application = await sections.FindEditableAsync(User, id, cancellationToken);
+        var application = await access.FindEditableAsync(User, id, cancellationToken);
         if (application is null)
         {
             return NotFound();
@@ -135,7 +155,7 @@ public sealed class ApplicationsController(IStringLocalizer<SharedResource> l) :
         {
             // The page's inputs are named Form.X; the use case names fields X.
             ModelState.AddErrors(errors.Select(e => e.Field == "" ? e : e with { Field = $"Form.{e.Field}" }));
-            return View(section.ToString(), SectionPage.Of(application, section, form) with { RowVersion = rowVersion });
+            return View(section.ToString(), await SectionPage.OfAsync(db, application, section, form, cancellationToken) with { RowVersion = rowVersion });
         }
 
         TempData["Message"] = l["Saved."].Value;
@@ -152,7 +172,11 @@ public sealed record SectionPage<TForm>(
 
 public static class SectionPage
 {
-    public static SectionPage<TForm> Of<TForm>(GrantApplication application, ApplicationSection section, TForm form) =>
+    public static async Task<SectionPage<TForm>> OfAsync<TForm>(
+        PortalDbContext db, GrantApplication application, ApplicationSection section, TForm form, CancellationToken cancellationToken) =>
         new(application.Id, application.Title, application.Call!, application.RowVersion, section, form,
-            ApplicationChecks.Check(application.Content, application.Call!));
+            await db.ProblemsOfAsync(application, cancellationToken));
 }
+
+/// <summary>The Documents page: what is attached now, and the limits to show before anyone uploads.</summary>
+public sealed record DocumentsSection(IReadOnlyList<ApplicationDocument> Documents, DocumentOptions Limits);

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using GrantPortal.Web.Data;
 using GrantPortal.Web.Domain;
 using GrantPortal.Web.Infrastructure.Web;
@@ -12,26 +11,8 @@ namespace GrantPortal.Web.Features.Applications;
 /// draft or returned for revision; what cannot be read (an amount like "12,345") is refused and nothing is saved.
 /// </summary>
 public sealed class SaveApplicationSection(
-    PortalDbContext db, ApplicationAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    PortalDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
-    /// <summary>The application if this person may write it now, else null.</summary>
-    public async Task<GrantApplication?> FindEditableAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
-    {
-        if (!user.IsInRole(Roles.Applicant))
-        {
-            return null;
-        }
-
-        var application = await (await access.VisibleToAsync(user)).Include(a => a.Call).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (application is null)
-        {
-            return null;
-        }
-
-        var state = await db.WorkflowOf(application.Id).Select(i => i.State).FirstOrDefaultAsync(cancellationToken);
-        return state is not null && ApplicationPage.EditableStates.Contains(state) ? application : null;
-    }
-
     /// <param name="write">Turns the posted page into new content, adding what it could not read to the errors.</param>
     /// <returns>The errors; none means saved.</returns>
     public async Task<IReadOnlyList<FormError>> SaveAsync(

@@ -45,6 +45,16 @@ public static class Formats
         return string.Join(' ', parts);
     }
 
+    /// <summary>A file size, e.g. "2,5 МБ", "740 КБ".</summary>
+    public static string FileSize(long bytes)
+    {
+        var culture = IsRussian ? CultureInfo.GetCultureInfo("ru-RU") : CultureInfo.InvariantCulture;
+        var (kilo, mega) = IsRussian ? ("КБ", "МБ") : ("KB", "MB");
+        return bytes < 1024 * 1024
+            ? $"{Math.Max(1, Math.Ceiling(bytes / 1024.0)).ToString("0", culture)}\u00A0{kilo}"
+            : $"{(bytes / (1024.0 * 1024)).ToString("0.#", culture)}\u00A0{mega}";
+    }
+
     public static DateTime ToMoscow(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Moscow);
 

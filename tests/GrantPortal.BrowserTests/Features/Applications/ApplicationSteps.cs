@@ -46,12 +46,43 @@ internal static class ApplicationSteps
         await SaveAsync(page);
 
         await page.GetByLabel("Команда").FillAsync("Главный конструктор — 20 лет в отрасли.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Сохранить и проверить" }).ClickAsync();
+        await SaveAsync(page);
 
-        await Expect(page.GetByText("Заполнено разделов: 5 из 5")).ToBeVisibleAsync();
+        await AttachDocumentsAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Проверить и подать" }).ClickAsync();
+        await Expect(page.GetByText("Заполнено разделов: 6 из 6")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Подать заявку", Exact = true }).ClickAsync();
         await Expect(page.Locator("#application-state")).ToHaveTextAsync("Подана");
+        await Expect(page.Locator("#application-documents li")).ToHaveCountAsync(4); // the demo call requires four
         await Expect(page.GetByText(new System.Text.RegularExpressions.Regex(@"ATR-20\d\d-\d{6}")).First).ToBeVisibleAsync();
+    }
+
+    /// <summary>On the Documents page: a renamed program is refused in place; then a PDF for each required document.</summary>
+    private static async Task AttachDocumentsAsync(IPage page)
+    {
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Документы", Exact = true })).ToBeVisibleAsync();
+        await page.GetByLabel("Файл", new() { Exact = true }).SetInputFilesAsync(new FilePayload
+        {
+            Name = "business-plan.pdf", MimeType = "application/pdf", Buffer = [0x4D, 0x5A, 0x90, 0, 3, 0, 0, 0],
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Загрузить" }).ClickAsync();
+        await Expect(page.Locator("#upload-error")).ToContainTextAsync("Принимаются только файлы PDF, DOCX, XLSX, PNG и JPEG");
+
+        var types = await page.Locator("#typeCode option").EvaluateAllAsync<string[]>("options => options.map(o => o.value).filter(v => v !== 'other')");
+        foreach (var type in types)
+        {
+            await page.GetByLabel("Какой это документ?").SelectOptionAsync(type);
+            await page.GetByLabel("Файл", new() { Exact = true }).SetInputFilesAsync(new FilePayload
+            {
+                Name = $"{type}.pdf", MimeType = "application/pdf", Buffer = System.Text.Encoding.ASCII.GetBytes($"%PDF-1.4\n% {type}\n%%EOF\n"),
+            });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Загрузить" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Файл приложен.");
+            await Expect(page.Locator("#documents").GetByRole(AriaRole.Link, new() { Name = $"{type}.pdf" })).ToBeVisibleAsync();
+        }
+
+        await Expect(page.Locator("#required-documents .bi-circle")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "application-documents.png"), FullPage = true });
     }
 
     private static async Task SaveAsync(IPage page)

@@ -1,5 +1,6 @@
 using System.Net;
 using GrantPortal.Testing;
+using GrantPortal.Web.Tests.Features.Documents;
 
 namespace GrantPortal.Web.Tests.Features.Applications;
 
@@ -54,6 +55,7 @@ internal static class ApplicationForms
             ["Form.Buyers[0].HasLetterOfIntent"] = "true",
         });
         await SaveAsync(client, id, "team", new() { ["Form.Team"] = "Главный конструктор — 20 лет в подшипниковой отрасли." });
+        await DocumentFiles.AttachRequiredAsync(client, id);
     }
 
     public static async Task<HttpResponseMessage> SaveAsync(HttpClient client, Guid id, string section, Dictionary<string, string> fields)

@@ -1,0 +1,47 @@
+using System.Data;
+using System.Security.Claims;
+using GrantPortal.Web.Data;
+using GrantPortal.Web.Domain;
+using GrantPortal.Web.Features.Applications;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace GrantPortal.Web.Features.Documents;
+
+/// <summary>
+/// A document for someone who may see its application, including a removed one that a submitted version still
+/// lists. The bytes are streamed from PostgreSQL to the response, never held in memory whole.
+/// </summary>
+public sealed class DownloadDocument(PortalDbContext db, ApplicationAccess access)
+{
+    /// <returns>Null when there is no such document or this person may not see its application.</returns>
+    public async Task<ApplicationDocument?> FindAsync(ClaimsPrincipal user, Guid applicationId, Guid documentId, CancellationToken cancellationToken)
+    {
+        var visible = await access.VisibleToAsync(user);
+        return await db.ApplicationDocuments.AsNoTracking()
+            .Where(d => d.Id == documentId && d.ApplicationId == applicationId && visible.Any(a => a.Id == applicationId))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task CopyToAsync(Guid documentId, Stream destination, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand(
+                """SELECT "Content" FROM "ApplicationDocumentContents" WHERE "DocumentId" = @id""",
+                (NpgsqlConnection)db.Database.GetDbConnection());
+            command.Parameters.Add(new NpgsqlParameter<Guid>("id", documentId));
+            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                await using var content = reader.GetStream(0);
+                await content.CopyToAsync(destination, cancellationToken);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}
