@@ -22,6 +22,9 @@ public static class Formats
     public static string MoscowTime(DateTime utc) =>
         $"{ToMoscow(utc).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture)} {(IsRussian ? "МСК" : "MSK")}";
 
+    /// <summary>A calendar day as both languages' pages write it, e.g. "05.12.2026": a date has no time zone.</summary>
+    public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+
     /// <summary>A length of time in days, hours and minutes, e.g. "1 дн. 12 ч".</summary>
     public static string Duration(TimeSpan duration)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using GrantPortal.Testing;
+using GrantPortal.Web.Features.Demo;
 
 namespace GrantPortal.Web.Tests.Features.Applications;
 
@@ -54,6 +55,16 @@ internal static class ApplicationForms
             ["Form.Buyers[0].HasLetterOfIntent"] = "true",
         });
         await SaveAsync(client, id, "team", new() { ["Form.Team"] = "Главный конструктор — 20 лет в подшипниковой отрасли." });
+    }
+
+    /// <summary>A complete application of the first demo company, submitted, with a client for its applicant and one for an officer.</summary>
+    public static async Task<(Guid Id, HttpClient Applicant, HttpClient Officer)> SubmittedAsync(PortalAppFactory app)
+    {
+        var applicant = await app.SignedInClientAsync("applicant1@grantportal.test", DemoData.Password);
+        var id = await CreateDraftAsync(applicant);
+        await FillCompletelyAsync(applicant, id);
+        await ActAsync(applicant, id, "submit");
+        return (id, applicant, await app.SignedInClientAsync("officer1@grantportal.test", DemoData.Password));
     }
 
     public static async Task<HttpResponseMessage> SaveAsync(HttpClient client, Guid id, string section, Dictionary<string, string> fields)
