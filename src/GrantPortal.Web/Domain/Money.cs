@@ -43,15 +43,9 @@ public readonly record struct Money : IComparable<Money>
     }
 
     /// <summary>
-    /// Reads an amount typed in the Russian or the English way: "100 000 000,00", "100000000.00", "1 234,5".
+    /// Reads an amount typed in the Russian or the English way: "100 000 000,00", "100000000.00", "1 234,5", by the rule of
+    /// <see cref="TypedNumber"/> with at most two decimals (kopecks).
     /// </summary>
-    /// <remarks>
-    /// The rule: ASCII digits, optionally grouped in thousands by single spaces (plain, no-break, thin or narrow
-    /// no-break), one to three digits first and then groups of exactly three; then optionally one comma or dot followed
-    /// by one or two digits. Nothing else: no sign, no currency. A comma or dot is therefore never a thousands separator, so "1,234.56" and "1.234,56" are refused
-    /// and "1,234" is refused rather than read as either 1.234 or 1 234: a Russian and an English reader would take it
-    /// for amounts a thousand times apart, and guessing wrong on a grant is worse than asking again.
-    /// </remarks>
     public static bool TryParse(string? input, out Money value) => Check(input, out value) is null;
 
     /// <exception cref="FormatException">The text is not an amount by the rule of <see cref="TryParse"/>.</exception>
@@ -107,46 +101,16 @@ public readonly record struct Money : IComparable<Money>
     {
         value = Zero;
         var text = input?.Trim() ?? "";
-        if (text.Length == 0)
+        return TypedNumber.Read(text, 2, out var amount) switch
         {
-            return "An amount is required.";
-        }
-
-        var separator = text.AsSpan().IndexOfAny(',', '.');
-        var whole = separator < 0 ? text : text[..separator];
-        var fraction = separator < 0 ? "" : text[(separator + 1)..];
-        if (fraction.AsSpan().ContainsAny(',', '.'))
-        {
-            return $"'{text}' is not an amount: it has more than one comma or dot; {Format}.";
-        }
-
-        if (separator >= 0 && (fraction.Length == 0 || fraction.AsSpan().ContainsAnyExceptInRange('0', '9')))
-        {
-            return $"'{text}' is not an amount: {Format}.";
-        }
-
-        if (fraction.Length > 2)
-        {
-            return $"'{text}' is not an amount: it has {fraction.Length} digits after the comma or dot, and an amount has at most two (kopecks); separate thousands with spaces.";
-        }
-
-        var groups = whole.Split(DigitGroups.Separators);
-        if (groups.Any(g => g.Length == 0 || g.AsSpan().ContainsAnyExceptInRange('0', '9')))
-        {
-            return $"'{text}' is not an amount: {Format}.";
-        }
-
-        if (groups.Length > 1 && (groups[0].Length > 3 || groups.Skip(1).Any(g => g.Length != 3)))
-        {
-            return $"'{text}' is not an amount: the spaces do not separate thousands; {Format}.";
-        }
-
-        // The text has no sign and at most two decimals, so the only way left to fail is size.
-        var digits = string.Concat(groups) + (fraction.Length > 0 ? "." + fraction : "");
-        return decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
-            && CheckAmount(amount, out value) is null
-                ? null
-                : $"'{text}' is too large an amount.";
+            // Read gives no sign and at most two decimals, so only the size can still be refused.
+            NumberInput.Valid => CheckAmount(amount, out value) is null ? null : $"'{text}' is too large an amount.",
+            NumberInput.Empty => "An amount is required.",
+            NumberInput.TooManyDecimals =>
+                $"'{text}' is not an amount: it has more than two digits after the comma or dot, and an amount has at most two (kopecks); separate thousands with spaces.",
+            NumberInput.TooLarge => $"'{text}' is too large an amount.",
+            _ => $"'{text}' is not an amount: {Format}.",
+        };
     }
 
     private static string? CheckAmount(decimal amount, out Money value)

@@ -37,7 +37,7 @@ public sealed record TnVedCode
     private static string? Check(string? input, out string digits)
     {
         var trimmed = input?.Trim() ?? "";
-        digits = string.Concat(trimmed.Where(c => !DigitGroups.Separators.Contains(c)));
+        digits = string.Concat(trimmed.Where(c => !TypedNumber.GroupSeparators.Contains(c)));
         if (digits.Length == 0)
         {
             return "A TN VED code is required.";

@@ -21,17 +21,20 @@ public sealed record ApplicationPageModel(
     IReadOnlyList<AvailableAction> Actions,
     string DiagramSvg,
     IReadOnlyList<ApplicationProblem> Problems,
-    IReadOnlyList<ApplicationVersion> Versions,
+    IReadOnlyList<SubmittedVersion> Versions,
     IReadOnlyList<ApplicationDocument> Documents,
     bool CanEdit)
 {
     public string StateName(string language) => Definition.State(Instance.State).Name.In(language);
 }
 
+/// <param name="ChangedFields">How many fields differ from the version before; null for the first.</param>
+public sealed record SubmittedVersion(ApplicationVersion Version, int? ChangedFields);
+
 /// <param name="Actor">Who acted, as this reader may know it: null for the agency's staff when the reader is an applicant.</param>
 public sealed record TimelineEntry(DateTime At, string? Actor, bool BySystem, string? FromState, string ToState, string Action, string? Comment);
 
-public sealed class ApplicationPage(PortalDbContext db, ApplicationAccess access, WorkflowRuntime workflows)
+public sealed class ApplicationPage(PortalDbContext db, ApplicationAccess access, WorkflowRuntime workflows, IStringLocalizer<SharedResource> l)
 {
     /// <summary>States in which the applicant writes; elsewhere the content is read-only.</summary>
     public static readonly IReadOnlySet<string> EditableStates = new HashSet<string> { "Draft", "RevisionRequested" };
@@ -67,6 +70,7 @@ public sealed class ApplicationPage(PortalDbContext db, ApplicationAccess access
             .ToList();
         var path = journal.Select(j => j.ToState).ToList();
         var canEdit = isApplicant && EditableStates.Contains(instance.State);
+        var versions = await SubmittedVersions.Of(db, id).ToListAsync(cancellationToken);
         return new ApplicationPageModel(
             application,
             instance,
@@ -75,7 +79,7 @@ public sealed class ApplicationPage(PortalDbContext db, ApplicationAccess access
             await workflows.GetActionsAsync(instance.Id, ApplicationAccess.Actor(user), cancellationToken),
             WorkflowDiagram.ToSvg(definition, language, instance.State, path),
             canEdit ? await db.ProblemsOfAsync(application, cancellationToken) : [],
-            await db.ApplicationVersions.AsNoTracking().Where(v => v.ApplicationId == id).OrderBy(v => v.Number).ToListAsync(cancellationToken),
+            versions.Select((v, i) => new SubmittedVersion(v, i == 0 ? null : CompareVersions.Changes(versions[i - 1].Content, v.Content, l).Count)).ToList(),
             await db.CurrentDocuments(id).AsNoTracking().ToListAsync(cancellationToken),
             canEdit);
     }

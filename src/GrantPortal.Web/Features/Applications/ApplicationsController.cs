@@ -44,6 +44,15 @@ public sealed class ApplicationsController(ApplicationAccess access, PortalDbCon
     public async Task<IActionResult> Show(Guid id, [FromServices] ApplicationPage page, CancellationToken cancellationToken) =>
         await page.LoadAsync(User, id, cancellationToken) is { } model ? View(model) : NotFound();
 
+    [HttpGet("/applications/{id:guid}/versions/{number:int}")]
+    public async Task<IActionResult> Version(Guid id, int number, [FromServices] SubmittedVersions versions, CancellationToken cancellationToken) =>
+        await versions.ReadAsync(User, id, number, cancellationToken) is { } model ? View(model) : NotFound();
+
+    /// <remarks>Version numbers that are not numbers are as unknown as numbers with no version: both are 404.</remarks>
+    [HttpGet("/applications/{id:guid}/versions/compare")]
+    public async Task<IActionResult> Compare(Guid id, int? from, int? to, [FromServices] CompareVersions compare, CancellationToken cancellationToken) =>
+        ModelState.IsValid && await compare.CompareAsync(User, id, from, to, cancellationToken) is { } model ? View(model) : NotFound();
+
     [HttpPost("/applications/{id:guid}/actions/{trigger}")]
     public async Task<IActionResult> Act(
         Guid id, string trigger, int sequence, string idempotencyKey, string? comment, [FromServices] FireApplicationAction action,

@@ -257,7 +257,7 @@ public sealed partial class CallFormReader(IStringLocalizer<SharedResource> l)
     private static decimal? Read(
         string? text, int decimals, string field, string missing, bool keepMissing, List<FormError> errors, string tooManyDecimals, string notANumber)
     {
-        var result = Formats.ParseNumber(text, decimals, out var number);
+        var result = TypedNumber.Read(text, decimals, out var number);
         var message = result switch
         {
             NumberInput.Valid => null,

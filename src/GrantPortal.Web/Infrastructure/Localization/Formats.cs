@@ -22,6 +22,9 @@ public static class Formats
     public static string MoscowTime(DateTime utc) =>
         $"{ToMoscow(utc).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture)} {(IsRussian ? "МСК" : "MSK")}";
 
+    /// <summary>A calendar day as both languages' pages write it, e.g. "05.12.2026": a date has no time zone.</summary>
+    public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+
     /// <summary>A length of time in days, hours and minutes, e.g. "1 дн. 12 ч".</summary>
     public static string Duration(TimeSpan duration)
     {
@@ -66,30 +69,6 @@ public static class Formats
     /// <summary>A number as a form shows it for editing: the current culture's decimal separator, no grouping.</summary>
     public static string InputNumber(decimal value, string format = "0.##") => value.ToString(format, CultureInfo.CurrentCulture);
 
-    /// <summary>
-    /// Reads a number typed by a person in either language: a comma or a point before the fraction, spaces (also
-    /// no-break ones) between thousands. Other grouping marks are refused rather than guessed: "1,000" could be one
-    /// or a thousand.
-    /// </summary>
-    public static NumberInput ParseNumber(string? text, int maxDecimals, out decimal value)
-    {
-        value = 0;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return NumberInput.Empty;
-        }
-
-        var compact = string.Concat(text.Where(c => !char.IsWhiteSpace(c) && c != '\u00A0' && c != '\u202F')).Replace(',', '.');
-        var point = compact.IndexOf('.');
-        if (compact.Count(c => c == '.') > 1 || compact.Length > 40
-            || !decimal.TryParse(compact, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value))
-        {
-            return NumberInput.NotANumber;
-        }
-
-        return point >= 0 && compact.Length - point - 1 > maxDecimals ? NumberInput.TooManyDecimals : NumberInput.Valid;
-    }
-
     private static bool IsRussian => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ru";
 
     private static TimeZoneInfo FindMoscow()
@@ -104,12 +83,4 @@ public static class Formats
             return TimeZoneInfo.CreateCustomTimeZone("Europe/Moscow", TimeSpan.FromHours(3), "Moscow", "Moscow");
         }
     }
-}
-
-public enum NumberInput
-{
-    Valid,
-    Empty,
-    NotANumber,
-    TooManyDecimals,
 }

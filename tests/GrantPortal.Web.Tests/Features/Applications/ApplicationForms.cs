@@ -1,6 +1,7 @@
 using System.Net;
 using GrantPortal.Testing;
 using GrantPortal.Web.Tests.Features.Documents;
+using GrantPortal.Web.Features.Demo;
 
 namespace GrantPortal.Web.Tests.Features.Applications;
 
@@ -56,6 +57,16 @@ internal static class ApplicationForms
         });
         await SaveAsync(client, id, "team", new() { ["Form.Team"] = "Главный конструктор — 20 лет в подшипниковой отрасли." });
         await DocumentFiles.AttachRequiredAsync(client, id);
+    }
+
+    /// <summary>A complete application of the first demo company, submitted, with a client for its applicant and one for an officer.</summary>
+    public static async Task<(Guid Id, HttpClient Applicant, HttpClient Officer)> SubmittedAsync(PortalAppFactory app)
+    {
+        var applicant = await app.SignedInClientAsync("applicant1@grantportal.test", DemoData.Password);
+        var id = await CreateDraftAsync(applicant);
+        await FillCompletelyAsync(applicant, id);
+        await ActAsync(applicant, id, "submit");
+        return (id, applicant, await app.SignedInClientAsync("officer1@grantportal.test", DemoData.Password));
     }
 
     public static async Task<HttpResponseMessage> SaveAsync(HttpClient client, Guid id, string section, Dictionary<string, string> fields)

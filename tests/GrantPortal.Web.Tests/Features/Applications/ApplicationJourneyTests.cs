@@ -117,11 +117,7 @@ public sealed class ApplicationJourneyTests(PortalFixture fixture) : IClassFixtu
     [Fact]
     public async Task ReturnedForRevision_TheApplicantEditsAndResubmits_AndBothVersionsAreKept()
     {
-        var applicant = await App.SignedInClientAsync("applicant1@grantportal.test", DemoData.Password);
-        var id = await CreateDraftAsync(applicant);
-        await FillCompletelyAsync(applicant, id);
-        await ActAsync(applicant, id, "submit");
-        var officer = await App.SignedInClientAsync("officer1@grantportal.test", DemoData.Password);
+        var (id, applicant, officer) = await SubmittedAsync(App);
 
         await ActAsync(officer, id, "startFormalCheck");
         await ActAsync(officer, id, "returnForRevision", comment: "");
