@@ -5,6 +5,7 @@ using GrantPortal.Web.Features.Calls;
 using GrantPortal.Web.Features.Companies;
 using GrantPortal.Web.Features.Demo;
 using GrantPortal.Web.Features.Documents;
+using GrantPortal.Web.Features.Reviews;
 using GrantPortal.Web.Infrastructure.Database;
 using GrantPortal.Web.Infrastructure.Email;
 using GrantPortal.Web.Infrastructure.Jobs;
@@ -34,6 +35,7 @@ builder.AddPortalCompanies();
 builder.AddPortalWeb();
 builder.AddPortalApplications();
 builder.AddPortalDocuments();
+builder.AddPortalReviews();
 builder.AddPortalWorkflows();
 builder.AddPortalJobs();
 

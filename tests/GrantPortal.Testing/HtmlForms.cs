@@ -25,22 +25,24 @@ public static class HtmlForms
 
     /// <summary>Loads <paramref name="url"/>, fills the form matched by <paramref name="formSelector"/> and posts it.</summary>
     public static async Task<HttpResponseMessage> SubmitFormAsync(
-        this HttpClient client, string url, IDictionary<string, string> fields, string formSelector = "main form")
+        this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields, string formSelector = "main form")
     {
         var page = await client.GetDocumentAsync(url);
         return await client.SubmitFormAsync(page, fields, formSelector, url);
     }
 
     public static async Task<HttpResponseMessage> SubmitFormAsync(
-        this HttpClient client, IHtmlDocument page, IDictionary<string, string> fields, string formSelector, string pageUrl)
+        this HttpClient client, IHtmlDocument page, IEnumerable<KeyValuePair<string, string>> fields, string formSelector, string pageUrl)
     {
         var form = page.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {pageUrl}");
+        // A field given here replaces the form's own; a name given more than once sends each value (checkboxes).
+        var given = fields.Select(f => f.Key).ToHashSet();
         var values = new List<KeyValuePair<string, string>>();
         foreach (var input in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
         {
             var name = input.GetAttribute("name")!;
-            if (fields.ContainsKey(name))
+            if (given.Contains(name) || input.HasAttribute("disabled") || input.Closest("fieldset[disabled]") is not null)
             {
                 continue;
             }
@@ -55,6 +57,14 @@ public static class HtmlForms
             else if (input is IHtmlInputElement { Type: not "submit" } text)
             {
                 values.Add(new(name, text.Value));
+            }
+            else if (input is IHtmlTextAreaElement area)
+            {
+                values.Add(new(name, area.Value));
+            }
+            else if (input is IHtmlSelectElement select)
+            {
+                values.Add(new(name, select.Value ?? ""));
             }
         }
 

@@ -23,6 +23,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<ApplicationDocument> ApplicationDocuments => Set<ApplicationDocument>();
 
+    public DbSet<ExpertProfile> ExpertProfiles => Set<ExpertProfile>();
+
+    public DbSet<FormalCheck> FormalChecks => Set<FormalCheck>();
+
+    public DbSet<Review> Reviews => Set<Review>();
+
+    public DbSet<ApplicationScore> ApplicationScores => Set<ApplicationScore>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

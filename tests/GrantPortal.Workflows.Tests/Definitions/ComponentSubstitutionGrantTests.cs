@@ -10,12 +10,12 @@ public sealed class ComponentSubstitutionGrantTests
         Guards: new HashSet<string>
         {
             "callIsOpen", "applicationComplete", "commentGiven", "formalCheckPassed", "expertsAssigned", "allReviewsSubmitted",
-            "scoresWithinDivergence", "amountWithinRequest", "withinCallBudget", "fourEyes", "reasonsGiven", "decisionPdfStored",
+            "scoresWithinDivergence", "submittedReviewChosen", "amountWithinRequest", "withinCallBudget", "fourEyes", "reasonsGiven", "decisionPdfStored",
         },
         Effects: new HashSet<string>
         {
             "assignApplicationNumber", "freezeSubmittedVersion", "notifyApplicant", "notifyOfficers", "notifyExperts",
-            "createReviewTasks", "remindReviewers", "computeScores", "recordDecision", "issueDecisionPdf",
+            "createReviewTasks", "reopenReview", "remindReviewers", "computeScores", "recordDecision", "issueDecisionPdf",
         },
         DateSources: new HashSet<string> { "callClosesAt", "reviewDueAt" });
 

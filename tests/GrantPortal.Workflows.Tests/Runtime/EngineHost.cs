@@ -73,12 +73,12 @@ public sealed class TestHandlers(string[] pending)
     // Every name the test flow and the agency's default workflow use, so both load.
     public IEnumerable<IWorkflowGuard> Guards =>
         new[] { "callIsOpen", "applicationComplete", "commentGiven", "formalCheckPassed", "expertsAssigned", "allReviewsSubmitted",
-         "scoresWithinDivergence", "amountWithinRequest", "withinCallBudget", "fourEyes", "reasonsGiven", "decisionPdfStored" }
+         "scoresWithinDivergence", "submittedReviewChosen", "amountWithinRequest", "withinCallBudget", "fourEyes", "reasonsGiven", "decisionPdfStored" }
         .Except(pending).Select(n => new Guard(n, this));
 
     public IEnumerable<IWorkflowEffect> Effects =>
         new[] { "assignApplicationNumber", "freezeSubmittedVersion", "notifyApplicant", "notifyOfficers", "notifyExperts",
-         "createReviewTasks", "remindReviewers", "computeScores", "recordDecision", "issueDecisionPdf" }
+         "createReviewTasks", "reopenReview", "remindReviewers", "computeScores", "recordDecision", "issueDecisionPdf" }
         .Except(pending).Select(n => new Effect(n, this));
 
     public IEnumerable<IWorkflowDateSource> DateSources => new[] { "callClosesAt", "reviewDueAt" }.Except(pending).Select(n => new DateSource(n, this));

@@ -149,7 +149,30 @@ public static class DemoData
             Check(await users.CreateAsync(user, Password), email);
             Check(await users.AddToRoleAsync(user, role), email);
         }
+
+        foreach (var (email, profile) in ExpertProfiles)
+        {
+            var expert = await users.FindByEmailAsync(email);
+            if (!await db.ExpertProfiles.AnyAsync(p => p.UserId == expert!.Id))
+            {
+                db.ExpertProfiles.Add(new ExpertProfile
+                {
+                    UserId = expert!.Id, Sectors = profile.Sectors, Keywords = profile.Keywords, AffiliationInns = profile.AffiliationInns,
+                    MaxOpenReviews = profile.MaxOpenReviews,
+                });
+            }
+        }
+
+        await db.SaveChangesAsync();
     }
+
+    /// <summary>The demo experts' fields; the third is tied to company A (its INN), so is never offered A's applications.</summary>
+    private static readonly IReadOnlyList<(string Email, ExpertProfile Profile)> ExpertProfiles =
+    [
+        ("expert1@grantportal.test", new() { Sectors = [Sector.Transport, Sector.Industry], Keywords = "подшипники, вагоны, металлообработка", MaxOpenReviews = 5 }),
+        ("expert2@grantportal.test", new() { Sectors = [Sector.Transport, Sector.Energy], Keywords = "композиты, испытания", MaxOpenReviews = 5 }),
+        ("expert3@grantportal.test", new() { Sectors = [Sector.Industry], Keywords = "подшипники", AffiliationInns = ["6671000017"], MaxOpenReviews = 3 }),
+    ];
 
     private static void Check(IdentityResult result, string email)
     {

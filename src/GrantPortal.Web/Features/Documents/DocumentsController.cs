@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace GrantPortal.Web.Features.Documents;
 
@@ -55,14 +54,7 @@ public sealed class DocumentsController(ApplicationAccess access, IStringLocaliz
             return NotFound();
         }
 
-        var disposition = new ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName(document.FileName);
-        Response.ContentType = DocumentFormats.ContentType(document.Kind);
-        Response.ContentLength = document.Size;
-        Response.Headers.ContentDisposition = disposition.ToString();
-        Response.Headers.CacheControl = "private, no-store";
-        await download.CopyToAsync(document.Id, Response.Body, cancellationToken);
-        return new EmptyResult();
+        return await download.SendAsync(Response, document, cancellationToken);
     }
 
     // The upload page sends files by script to show progress and asks for JSON; without script it is a plain form.

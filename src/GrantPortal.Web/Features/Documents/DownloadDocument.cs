@@ -3,7 +3,9 @@ using System.Security.Claims;
 using GrantPortal.Web.Data;
 using GrantPortal.Web.Domain;
 using GrantPortal.Web.Features.Applications;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
 using Npgsql;
 
 namespace GrantPortal.Web.Features.Documents;
@@ -23,7 +25,24 @@ public sealed class DownloadDocument(PortalDbContext db, ApplicationAccess acces
             .SingleOrDefaultAsync(cancellationToken);
     }
 
-    public async Task CopyToAsync(Guid documentId, Stream destination, CancellationToken cancellationToken)
+    /// <summary>For callers that have checked the person's right themselves (an expert's review lists the document).</summary>
+    public Task<ApplicationDocument?> FindAnyAsync(Guid applicationId, Guid documentId, CancellationToken cancellationToken) =>
+        db.ApplicationDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.ApplicationId == applicationId, cancellationToken);
+
+    /// <summary>Sends the document as a download: its real format's content type, its safe name, never cached on the way.</summary>
+    public async Task<IActionResult> SendAsync(HttpResponse response, ApplicationDocument document, CancellationToken cancellationToken)
+    {
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(document.FileName);
+        response.ContentType = DocumentFormats.ContentType(document.Kind);
+        response.ContentLength = document.Size;
+        response.Headers.ContentDisposition = disposition.ToString();
+        response.Headers.CacheControl = "private, no-store";
+        await CopyToAsync(document.Id, response.Body, cancellationToken);
+        return new EmptyResult();
+    }
+
+    private async Task CopyToAsync(Guid documentId, Stream destination, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try

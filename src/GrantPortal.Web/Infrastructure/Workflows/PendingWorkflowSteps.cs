@@ -9,11 +9,8 @@ internal static class PendingWorkflowSteps
 {
     public static readonly IReadOnlyList<string> Names =
     [
-        // Expert review.
-        "formalCheckPassed", "expertsAssigned", "allReviewsSubmitted", "scoresWithinDivergence", "createReviewTasks",
-        "remindReviewers", "computeScores", "reviewDueAt",
-        // Decisions and notifications.
+        // Decisions.
         "amountWithinRequest", "withinCallBudget", "fourEyes", "reasonsGiven", "decisionPdfStored", "recordDecision",
-        "issueDecisionPdf", "notifyExperts",
+        "issueDecisionPdf",
     ];
 }
