@@ -2,6 +2,7 @@ using System.Security.Claims;
 using GrantPortal.Web.Data;
 using GrantPortal.Web.Domain;
 using GrantPortal.Web.Features.Documents;
+using GrantPortal.Web.Features.Reviews;
 using GrantPortal.Web.Infrastructure.Localization;
 using GrantPortal.Workflows.Definitions;
 using GrantPortal.Workflows.Diagrams;
@@ -23,6 +24,7 @@ public sealed record ApplicationPageModel(
     IReadOnlyList<ApplicationProblem> Problems,
     IReadOnlyList<SubmittedVersion> Versions,
     IReadOnlyList<ApplicationDocument> Documents,
+    ReviewSummary? ReviewSummary,
     bool CanEdit)
 {
     public string StateName(string language) => Definition.State(Instance.State).Name.In(language);
@@ -81,6 +83,7 @@ public sealed class ApplicationPage(PortalDbContext db, ApplicationAccess access
             canEdit ? await db.ProblemsOfAsync(application, cancellationToken) : [],
             versions.Select((v, i) => new SubmittedVersion(v, i == 0 ? null : CompareVersions.Changes(versions[i - 1].Content, v.Content, l).Count)).ToList(),
             await db.CurrentDocuments(id).AsNoTracking().ToListAsync(cancellationToken),
+            !isApplicant || ReviewSummary.DecidedStates.Contains(instance.State) ? await ReviewSummary.LoadAsync(db, id, cancellationToken) : null,
             canEdit);
     }
 }

@@ -170,4 +170,26 @@ public sealed class ReviewJourneyTests(PortalFixture fixture) : IClassFixture<Po
             .CountAsync(j => (j.Trigger == "remindReviewers" || j.Trigger == "reviewOverdue") && db.Set<WorkflowInstance>().Any(i => i.Id == j.InstanceId && i.SubjectId == subject))));
         Assert.Equal("Экспертиза", await StateAsync(officer, id));
     }
+
+    [Fact]
+    public async Task TheApplicant_SeesTheAnonymisedSummary_OnlyOnceDecided()
+    {
+        var (id, officer) = await CheckedAsync(App);
+        await AssignAsync(App, officer, id, "expert1@grantportal.test", "expert2@grantportal.test");
+        await AcceptAndScoreAsync(App, id, "expert1@grantportal.test", 8);
+        await AcceptAndScoreAsync(App, id, "expert2@grantportal.test", 6);
+        var applicant = await App.SignedInClientAsync("applicant1@grantportal.test", DemoData.Password);
+
+        Assert.Null((await applicant.GetDocumentAsync($"/applications/{id}")).QuerySelector("#review-summary"));
+        Assert.NotNull((await officer.GetDocumentAsync($"/applications/{id}")).QuerySelector("#review-summary"));
+        var subject = id.ToString();
+        await App.WithDbAsync(db => db.Set<WorkflowInstance>().Where(i => i.SubjectId == subject).ExecuteUpdateAsync(u => u.SetProperty(i => i.State, "Rejected")));
+
+        var summary = (await applicant.GetDocumentAsync($"/applications/{id}")).QuerySelector("#review-summary")!.TextContent;
+        Assert.Contains("Балл: 70,00 из 100", summary);
+        Assert.Contains("Эксперт 1", summary);
+        Assert.Contains("Эксперт 2", summary);
+        Assert.DoesNotContain("Экспертов", summary);
+        Assert.DoesNotContain("Оценщикова", summary);
+    }
 }
