@@ -135,7 +135,10 @@ internal abstract class NotifyByEmail(IStringLocalizer<SharedResource> l, IOptio
             using var _ = new CultureScope(recipient.PreferredCulture);
             var language = LocalizationExtensions.CurrentLanguage;
             var reference = application.Number ?? application.Title;
-            var state = context.Definition.State(context.ToState).Name.In(language);
+            // A step that keeps the state (a review overdue, say) is news by its own name, not by the unchanged state's.
+            var state = context.FromState == context.ToState
+                ? context.Definition.FindTransition(context.FromState, context.Trigger)!.Name.In(language)
+                : context.Definition.State(context.ToState).Name.In(language);
             var encoder = HtmlEncoder.Default;
             var body = $"<p>{encoder.Encode(l["Application {0} ({1}) is now: {2}.", reference, application.Title, state])}</p>";
             if (!string.IsNullOrWhiteSpace(context.Comment))

@@ -169,6 +169,7 @@ public sealed class ReviewJourneyTests(PortalFixture fixture) : IClassFixture<Po
         Assert.Equal(3, await App.WithDbAsync(db => db.Set<WorkflowJournalEntry>()
             .CountAsync(j => (j.Trigger == "remindReviewers" || j.Trigger == "reviewOverdue") && db.Set<WorkflowInstance>().Any(i => i.Id == j.InstanceId && i.SubjectId == subject))));
         Assert.Equal("Экспертиза", await StateAsync(officer, id));
+        Assert.Equal(1, await App.WithDbAsync(db => db.OutboxEmails.CountAsync(e => e.To == "officer1@grantportal.test" && e.Subject == $"Заявка {number}: Срок экспертизы истёк")));
     }
 
     [Fact]
