@@ -89,6 +89,8 @@ public sealed class Review
     public bool IsActive => Status is ReviewStatus.Offered or ReviewStatus.Accepted or ReviewStatus.Submitted;
 
     public bool IsOpen => Status is ReviewStatus.Offered or ReviewStatus.Accepted;
+
+    public bool IsOverdue(DateTime now) => IsOpen && DueAt < now;
 }
 
 /// <summary>The application's result from its submitted reviews, written when the reviews are complete.</summary>

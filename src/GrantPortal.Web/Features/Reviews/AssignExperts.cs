@@ -16,7 +16,7 @@ public sealed record AssignmentPage(
 /// <summary>A review as officers see it on the application: who, where it stands, and the result once submitted.</summary>
 public sealed record ReviewLine(Review Review, string ExpertName)
 {
-    public bool Overdue(DateTime now) => Review.IsOpen && Review.DueAt < now;
+    public bool Overdue(DateTime now) => Review.IsOverdue(now);
 }
 
 /// <summary>

@@ -35,6 +35,14 @@ internal static class ReviewWorkflowSteps
         db.Reviews.Where(r => r.ApplicationId == applicationId && r.Status == ReviewStatus.Submitted).Select(r => r.Total ?? 0).ToListAsync(cancellationToken);
 
     public static DateTime ReviewDueAt(GrantCall call, DateTime now) => now.AddDays(call.ReviewPeriodDays);
+
+    /// <summary>The applications whose latest submitted version passed its latest formal check: ready for experts.</summary>
+    public static IQueryable<Guid> FormallyCheckedIds(this PortalDbContext db) =>
+        db.FormalChecks
+            .Where(c => c.Passed
+                && c.VersionNumber == db.ApplicationVersions.Where(v => v.ApplicationId == c.ApplicationId).Max(v => v.Number)
+                && !db.FormalChecks.Any(later => later.ApplicationId == c.ApplicationId && later.VersionNumber == c.VersionNumber && later.CheckedAt > c.CheckedAt))
+            .Select(c => c.ApplicationId);
 }
 
 internal sealed class FormalCheckPassed : IWorkflowGuard
@@ -43,12 +51,8 @@ internal sealed class FormalCheckPassed : IWorkflowGuard
 
     public async Task<GuardResult> CheckAsync(WorkflowContext context, CancellationToken cancellationToken)
     {
-        var db = context.Db();
         var id = Guid.Parse(context.SubjectId);
-        var version = await db.LatestVersionAsync(id, cancellationToken);
-        var passed = await db.FormalChecks.Where(c => c.ApplicationId == id && c.VersionNumber == version)
-            .OrderByDescending(c => c.CheckedAt).Select(c => (bool?)c.Passed).FirstOrDefaultAsync(cancellationToken);
-        return passed == true ? GuardResult.Pass : GuardResult.Fail("Record the formal check first, with every item of the checklist confirmed.");
+        return await context.Db().FormallyCheckedIds().ContainsAsync(id, cancellationToken) ? GuardResult.Pass : GuardResult.Fail("Record the formal check first, with every item of the checklist confirmed.");
     }
 }
 
