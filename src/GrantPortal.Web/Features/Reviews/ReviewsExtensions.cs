@@ -10,6 +10,7 @@ public static class ReviewsExtensions
         builder.Services.AddScoped<FormalChecklist>();
         builder.Services.AddScoped<AssignExperts>();
         builder.Services.AddScoped<ExpertReviews>();
+        builder.Services.AddScoped<ExpertPoolList>().AddScoped<EditExpertProfile>();
 
         builder.Services.AddSingleton<IWorkflowGuard, FormalCheckPassed>();
         builder.Services.AddSingleton<IWorkflowGuard, ExpertsAssigned>();
