@@ -20,6 +20,9 @@ public sealed class ExpertProfile
 
     public int MaxOpenReviews { get; set; } = DefaultMaxOpenReviews;
 
+    /// <summary>PostgreSQL's row version: two people editing the profile at once cannot overwrite each other unseen.</summary>
+    public uint Version { get; set; }
+
     public IEnumerable<string> KeywordList =>
         Keywords.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -47,6 +47,7 @@ internal sealed class ExpertProfileEntityTypeConfiguration : IEntityTypeConfigur
         builder.PrimitiveCollection(p => p.Sectors).ElementType(e => e.HasConversion<string>());
         builder.Property(p => p.Keywords).HasMaxLength(500);
         builder.Ignore(p => p.KeywordList);
+        builder.Property(p => p.Version).IsRowVersion();
         builder.HasOne<PortalUser>().WithOne().HasForeignKey<ExpertProfile>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

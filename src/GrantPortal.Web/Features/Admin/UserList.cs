@@ -23,8 +23,8 @@ public sealed class UserList(PortalDbContext db, TimeProvider clock)
         var users = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = $"%{EscapeLikePattern(query.Search.Trim())}%";
-            users = users.Where(u => EF.Functions.ILike(u.Email!, pattern, @"\") || EF.Functions.ILike(u.FullName, pattern, @"\"));
+            var pattern = LikePatterns.Containing(query.Search);
+            users = users.Where(u => EF.Functions.ILike(u.Email!, pattern, LikePatterns.Escape) || EF.Functions.ILike(u.FullName, pattern, LikePatterns.Escape));
         }
 
         if (!string.IsNullOrEmpty(query.Role))
@@ -59,7 +59,4 @@ public sealed class UserList(PortalDbContext db, TimeProvider clock)
             .ToList();
         return new UserListPage(query with { Page = page }, rows, found.Count > PageSize);
     }
-
-    private static string EscapeLikePattern(string text) =>
-        text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 }

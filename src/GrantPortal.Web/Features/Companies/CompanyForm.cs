@@ -95,7 +95,7 @@ public sealed class CompanyFormReader(IStringLocalizer<SharedResource> l)
     {
         if (!Domain.Inn.TryParse(form.Inn, out var inn))
         {
-            errors.Add(new FormError(nameof(form.Inn), ExplainInn(form.Inn?.Trim() ?? "")));
+            errors.Add(new FormError(nameof(form.Inn), ExplainInn(l, form.Inn?.Trim() ?? "")));
         }
 
         if (!Domain.Ogrn.TryParse(form.Ogrn, out var ogrn))
@@ -161,8 +161,9 @@ public sealed class CompanyFormReader(IStringLocalizer<SharedResource> l)
         return (kpp, region);
     }
 
-    // The value type has already refused the number; these only choose the most helpful message.
-    private string ExplainInn(string input) => input switch
+    // The value type has already refused the number; these only choose the most helpful message. The INN's is also
+    // the experts' pool's, for the organisations an expert is tied to.
+    internal static string ExplainInn(IStringLocalizer l, string input) => input switch
     {
         "" => l["Enter the INN."],
         _ when input.AsSpan().ContainsAnyExceptInRange('0', '9') => l["An INN has digits only."],

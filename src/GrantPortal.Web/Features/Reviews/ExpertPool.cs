@@ -26,8 +26,7 @@ public sealed class ExpertPool(PortalDbContext db, UserManager<PortalUser> users
         var experts = await users.GetUsersInRoleAsync(Roles.Expert);
         var ids = experts.Select(e => e.Id).ToList();
         var profiles = await db.ExpertProfiles.AsNoTracking().Where(p => ids.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, cancellationToken);
-        var open = await db.Reviews.Where(r => ids.Contains(r.ExpertId) && (r.Status == ReviewStatus.Offered || r.Status == ReviewStatus.Accepted))
-            .GroupBy(r => r.ExpertId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var loads = await db.LoadOfAsync(ids, cancellationToken);
         var asked = (await db.Reviews.Where(r => r.ApplicationId == application.Id).Select(r => r.ExpertId).ToListAsync(cancellationToken)).ToHashSet();
         var companyInn = application.Company!.Inn.ToString();
         var text = $"{application.Content.Project.Title} {application.Content.Project.Summary} {application.Content.Item.Name}";
@@ -39,7 +38,7 @@ public sealed class ExpertPool(PortalDbContext db, UserManager<PortalUser> users
                 var match = (application.Sector is { } sector && profile.Sectors.Contains(sector) ? 3 : 0)
                     + profile.KeywordList.Count(k => text.Contains(k, StringComparison.OrdinalIgnoreCase));
                 return new ExpertCandidate(
-                    e.Id, e.FullName, e.Email!, profile.Sectors, profile.Keywords, open.GetValueOrDefault(e.Id), profile.MaxOpenReviews,
+                    e.Id, e.FullName, e.Email!, profile.Sectors, profile.Keywords, loads.GetValueOrDefault(e.Id, ExpertLoad.None).Open, profile.MaxOpenReviews,
                     match, profile.AffiliationInns.Contains(companyInn), asked.Contains(e.Id));
             })
             .OrderByDescending(c => c.Available)

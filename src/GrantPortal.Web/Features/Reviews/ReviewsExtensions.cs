@@ -11,6 +11,8 @@ public static class ReviewsExtensions
         builder.Services.AddScoped<AssignExperts>();
         builder.Services.AddScoped<ExpertReviews>();
         builder.Services.AddScoped<ReviewBoard>();
+        builder.Services.AddScoped<ExpertPoolList>();
+        builder.Services.AddScoped<EditExpertProfile>();
 
         builder.Services.AddSingleton<IWorkflowGuard, FormalCheckPassed>();
         builder.Services.AddSingleton<IWorkflowGuard, ExpertsAssigned>();
