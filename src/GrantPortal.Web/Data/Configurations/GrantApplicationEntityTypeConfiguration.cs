@@ -19,11 +19,18 @@ internal sealed class GrantApplicationEntityTypeConfiguration : IEntityTypeConfi
         builder.Property(a => a.Sector).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.RequestedGrant).HasPrecision(15, 2);
         builder.Property(a => a.RowVersion).IsRowVersion();
+        builder.Property(a => a.State).HasMaxLength(100);
+        builder.Property(a => a.RegionCode).HasMaxLength(2);
         builder.HasOne(a => a.Call).WithMany().HasForeignKey(a => a.CallId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Company).WithMany().HasForeignKey(a => a.CompanyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(a => a.CreatedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.CompanyId, a.UpdatedAt });
         builder.HasIndex(a => new { a.CallId, a.SubmittedAt });
+        // The officers' list of a call (0008): only submitted applications, so drafts take no room in these indexes.
+        const string submitted = "\"SubmittedAt\" IS NOT NULL";
+        builder.HasIndex(a => new { a.CallId, a.State, a.SubmittedAt }).HasFilter(submitted);
+        builder.HasIndex(a => new { a.CallId, a.RegionCode, a.SubmittedAt }).HasFilter(submitted);
+        builder.HasIndex(a => new { a.CallId, a.RequestedGrant }).HasFilter(submitted);
     }
 }
 

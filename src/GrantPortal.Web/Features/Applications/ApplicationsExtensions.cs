@@ -13,6 +13,8 @@ public static class ApplicationsExtensions
         builder.Services.AddScoped<SaveApplicationSection>();
         builder.Services.AddScoped<FireApplicationAction>();
         builder.Services.AddScoped<TaskList>();
+        builder.Services.AddScoped<CallApplicationList>();
+        builder.Services.AddScoped<IWorkflowObserver, ApplicationListCopy>();
 
         builder.Services.AddSingleton<IWorkflowGuard, CallIsOpen>();
         builder.Services.AddSingleton<IWorkflowGuard, ApplicationComplete>();
