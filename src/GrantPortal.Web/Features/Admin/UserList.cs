@@ -1,4 +1,5 @@
 using GrantPortal.Web.Data;
+using GrantPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace GrantPortal.Web.Features.Admin;
@@ -23,8 +24,8 @@ public sealed class UserList(PortalDbContext db, TimeProvider clock)
         var users = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = $"%{EscapeLikePattern(query.Search.Trim())}%";
-            users = users.Where(u => EF.Functions.ILike(u.Email!, pattern, @"\") || EF.Functions.ILike(u.FullName, pattern, @"\"));
+            var pattern = LikePattern.Containing(query.Search.Trim());
+            users = users.Where(u => EF.Functions.ILike(u.Email!, pattern, LikePattern.Escape) || EF.Functions.ILike(u.FullName, pattern, LikePattern.Escape));
         }
 
         if (!string.IsNullOrEmpty(query.Role))
@@ -59,7 +60,4 @@ public sealed class UserList(PortalDbContext db, TimeProvider clock)
             .ToList();
         return new UserListPage(query with { Page = page }, rows, found.Count > PageSize);
     }
-
-    private static string EscapeLikePattern(string text) =>
-        text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 }

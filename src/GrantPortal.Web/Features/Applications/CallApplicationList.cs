@@ -1,5 +1,6 @@
 using GrantPortal.Web.Data;
 using GrantPortal.Web.Domain;
+using GrantPortal.Web.Infrastructure.Database;
 using GrantPortal.Web.Infrastructure.Localization;
 using GrantPortal.Web.Infrastructure.Web;
 using GrantPortal.Workflows.Runtime;
@@ -203,8 +204,8 @@ public sealed class CallApplicationList(PortalDbContext db, WorkflowCatalog cata
         filter.Q = Blank(filter.Q);
         if (filter.Q is { } text)
         {
-            var pattern = $"%{text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_")}%";
-            query = query.Where(a => EF.Functions.ILike(a.Title, pattern, @"\") || EF.Functions.ILike(a.Number!, pattern, @"\"));
+            var pattern = LikePattern.Containing(text);
+            query = query.Where(a => EF.Functions.ILike(a.Title, pattern, LikePattern.Escape) || EF.Functions.ILike(a.Number!, pattern, LikePattern.Escape));
             narrowed = true;
         }
 
