@@ -21,6 +21,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<ApplicationVersion> ApplicationVersions => Set<ApplicationVersion>();
 
+    public DbSet<ApplicationStateCount> ApplicationStateCounts => Set<ApplicationStateCount>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

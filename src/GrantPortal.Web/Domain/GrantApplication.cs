@@ -81,3 +81,16 @@ public sealed class ApplicationVersion
 
     public Guid SubmittedById { get; set; }
 }
+
+/// <summary>
+/// How many of a call's submitted applications are in a state: kept by a trigger on Applications (0008) in the
+/// transaction of every change, so the officers' list shows the call's counts without counting its applications.
+/// </summary>
+public sealed class ApplicationStateCount
+{
+    public Guid CallId { get; set; }
+
+    public string State { get; set; } = "";
+
+    public int Count { get; set; }
+}

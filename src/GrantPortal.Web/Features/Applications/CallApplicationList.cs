@@ -68,6 +68,7 @@ public sealed record StateCount(string State, string Name, int Count);
 
 /// <param name="Counts">Every state an officer can filter by, in the workflow's order, with the call's count in it.</param>
 /// <param name="Errors">Filters that could not be used, already localized; the list is shown without them.</param>
+/// <param name="TotalIsCapped">More than <see cref="CallApplicationList.CountLimit"/> match: <paramref name="Total"/> is that limit.</param>
 public sealed record CallApplicationPage(
     GrantCall Call,
     CallApplicationFilter Filter,
@@ -75,6 +76,7 @@ public sealed record CallApplicationPage(
     IReadOnlyList<StateCount> Counts,
     IReadOnlyList<CallApplicationRow> Rows,
     int Total,
+    bool TotalIsCapped,
     int Page,
     int PageCount)
 {
@@ -89,14 +91,21 @@ public sealed record CallApplicationPage(
 /// and text, newest first or by amount, fifty a page, with the call's count per state.
 /// </summary>
 /// <remarks>
-/// Everything it filters on is a column of Applications (the state and region are copied there, see
-/// <see cref="ApplicationListCopy"/>), so each query is one table through one of its indexes (0008): the state and
-/// region filters and the counts per state go by (call, state|region, submission), the amount by (call, amount), no
-/// filter or the sector walks (call, submission) from the newest end and stops after a page.
+/// Its cost stays that of one page however many applications a call has. Everything it filters on is a column of
+/// Applications (the state and region are copied there, see <see cref="ApplicationListCopy"/>), so each query reads
+/// one table through one of its indexes (0008): a state or region filter goes by (call, state|region, submission),
+/// the amount by (call, amount), no filter or the sector walks (call, submission) from the newest end and stops after
+/// a page. The counts per state are read from ApplicationStateCounts (kept by a trigger), and they give the total
+/// when nothing but the state filters; any other filter is counted only up to <see cref="CountLimit"/>, from the
+/// indexes alone (each holds the other filters' columns). The text search reads the titles of the call's
+/// applications: it is the one filter whose cost grows with the call.
 /// </remarks>
 public sealed class CallApplicationList(PortalDbContext db, WorkflowCatalog catalog, IStringLocalizer<SharedResource> l)
 {
     public const int PageSize = 50;
+
+    /// <summary>How far a filtered list is counted: beyond it the page says "more than" and pages up to it.</summary>
+    public const int CountLimit = 1_000;
 
     /// <returns>Null when there is no such call.</returns>
     public async Task<CallApplicationPage?> LoadAsync(Guid callId, CallApplicationFilter filter, CancellationToken cancellationToken)
@@ -108,7 +117,8 @@ public sealed class CallApplicationList(PortalDbContext db, WorkflowCatalog cata
         }
 
         var submitted = db.Applications.AsNoTracking().Where(a => a.CallId == callId && a.SubmittedAt != null);
-        var perState = await submitted.GroupBy(a => a.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var perState = await db.ApplicationStateCounts.Where(c => c.CallId == callId && c.Count > 0)
+            .ToDictionaryAsync(c => c.State, c => c.Count, cancellationToken);
         var names = catalog.StateNames(LocalizationExtensions.CurrentLanguage);
         var counts = names.Where(n => n.Id != ApplicationWorkflowSteps.Draft)
             .Select(n => new StateCount(n.Id, n.Name, perState.GetValueOrDefault(n.Id)))
@@ -118,19 +128,29 @@ public sealed class CallApplicationList(PortalDbContext db, WorkflowCatalog cata
 
         var errors = new List<FormError>();
         var (query, narrowed) = Filter(submitted, filter, counts, errors);
-        // Filtered by the state alone, or not at all: the counts already say how many there are.
+        // Filtered by the state alone, or not at all: the counts already say how many there are. Otherwise counting
+        // stops at CountLimit, so that a filter matching thousands costs what one matching a thousand does.
         var total = narrowed
-            ? await query.CountAsync(cancellationToken)
+            ? await query.Take(CountLimit + 1).CountAsync(cancellationToken)
             : counts.Where(c => filter.Status is null || c.State == filter.Status).Sum(c => c.Count);
+        var capped = narrowed && total > CountLimit;
+        if (capped)
+        {
+            total = CountLimit;
+        }
+
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page ?? 1, 1, pageCount);
         var rows = await Sorted(query, filter.Sort)
             .Skip((page - 1) * PageSize)
             .Take(PageSize)
             .Select(a => new CallApplicationRow(
-                a.Id, a.Number, a.Title, a.Company!.LegalName, a.RegionCode, a.Sector, a.RequestedGrant, a.State, a.SubmittedAt!.Value))
+                a.Id, a.Number, a.Title,
+                // A lookup per row of the page; a join would have the planner hash every company for fifty rows.
+                db.Companies.Where(c => c.Id == a.CompanyId).Select(c => c.LegalName).First(),
+                a.RegionCode, a.Sector, a.RequestedGrant, a.State, a.SubmittedAt!.Value))
             .ToListAsync(cancellationToken);
-        return new CallApplicationPage(call, filter, errors, counts, rows, total, page, pageCount);
+        return new CallApplicationPage(call, filter, errors, counts, rows, total, capped, page, pageCount);
     }
 
     /// <returns>The query filtered, and whether anything but the state narrowed it.</returns>

@@ -4,11 +4,15 @@ using GrantPortal.Workflows.Persistence;
 using GrantPortal.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using static GrantPortal.Web.Tests.Features.Applications.ApplicationForms;
 
 namespace GrantPortal.Web.Tests.Features.Applications;
 
-/// <summary>The state and region the officers' list filters on, copied onto the application by the workflow's observer.</summary>
+/// <summary>
+/// The state and region the officers' list filters on, copied onto the application by the workflow's observer, and the
+/// counts per state its trigger keeps.
+/// </summary>
 public sealed class ApplicationListCopyTests(PortalFixture fixture) : IClassFixture<PortalFixture>, IAsyncLifetime
 {
     private static readonly Guid CompanyA = Guid.Parse("b0000000-0000-0000-0000-00000000000a");
@@ -38,6 +42,7 @@ public sealed class ApplicationListCopyTests(PortalFixture fixture) : IClassFixt
         await AssertStateAsync(id, "Submitted");
         await ActAsync(applicant, id, "withdraw");
         await AssertStateAsync(id, "Withdrawn");
+        await AssertCountsAgreeAsync();
     }
 
     [Fact]
@@ -59,6 +64,39 @@ public sealed class ApplicationListCopyTests(PortalFixture fixture) : IClassFixt
 
         await AssertStateAsync(draft, "Withdrawn");
         await AssertStateAsync(submitted, "FormalCheck");
+        await AssertCountsAgreeAsync(); // the draft the closing withdrew was never submitted: it is in no count
+    }
+
+    [Fact]
+    public async Task TwoApplicationsCrossingEachOthersStatesAtOnce_WaitRatherThanDeadlock_AndTheCountsAgree()
+    {
+        var applicant = await App.SignedInClientAsync("applicant1@grantportal.test", DemoData.Password);
+        var first = await CreateDraftAsync(applicant);
+        var second = await CreateDraftAsync(applicant);
+        await App.WithDbAsync(db => db.Applications.Where(a => a.Id == first || a.Id == second).ExecuteUpdateAsync(u => u
+            .SetProperty(a => a.SubmittedAt, DateTime.UtcNow)
+            .SetProperty(a => a.State, a => a.Id == first ? "Submitted" : "FormalCheck")));
+
+        // The first moves Submitted -> FormalCheck and holds its transaction open while the second moves
+        // FormalCheck -> Submitted: both need both counts of the call.
+        await using var one = new NpgsqlConnection(App.ConnectionString);
+        await using var two = new NpgsqlConnection(App.ConnectionString);
+        await one.OpenAsync();
+        await two.OpenAsync();
+        await using var firstMove = await one.BeginTransactionAsync();
+        await new NpgsqlCommand($"UPDATE \"Applications\" SET \"State\" = 'FormalCheck' WHERE \"Id\" = '{first}'", one, firstMove).ExecuteNonQueryAsync();
+        var secondMove = Task.Run(async () =>
+        {
+            await using var transaction = await two.BeginTransactionAsync();
+            await new NpgsqlCommand($"UPDATE \"Applications\" SET \"State\" = 'Submitted' WHERE \"Id\" = '{second}'", two, transaction).ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
+        });
+        await Task.Delay(500);
+        Assert.False(secondMove.IsCompleted); // it waits for the first
+        await firstMove.CommitAsync();
+        await secondMove;
+
+        await AssertCountsAgreeAsync();
     }
 
     [Fact]
@@ -96,6 +134,20 @@ public sealed class ApplicationListCopyTests(PortalFixture fixture) : IClassFixt
         var copy = await App.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.State).SingleAsync());
         var instance = await App.WithDbAsync(db => db.Set<WorkflowInstance>().Where(i => i.SubjectId == subject).Select(i => i.State).SingleAsync());
         Assert.Equal((state, state), (copy, instance));
+    }
+
+    /// <summary>The counts the officers' list shows are those a count of the applications gives, for every call.</summary>
+    private async Task AssertCountsAgreeAsync()
+    {
+        var kept = await TestSql.ListAsync(App.ConnectionString, """
+            SELECT "CallId" || ' ' || "State" || ' ' || "Count" FROM "ApplicationStateCounts" WHERE "Count" <> 0 ORDER BY 1
+            """);
+        var counted = await TestSql.ListAsync(App.ConnectionString, """
+            SELECT "CallId" || ' ' || "State" || ' ' || count(*) FROM "Applications" WHERE "SubmittedAt" IS NOT NULL
+            GROUP BY "CallId", "State" ORDER BY 1
+            """);
+        Assert.NotEmpty(counted);
+        Assert.Equal(counted, kept);
     }
 
     private Task<string?> RegionCodeAsync(Guid id) =>

@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using GrantPortal.Testing;
 using GrantPortal.Web.Domain;
+using GrantPortal.Web.Features.Applications;
 using GrantPortal.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 
@@ -102,6 +103,25 @@ public sealed class CallApplicationListTests(PortalFixture fixture) : IClassFixt
 
         Assert.Equal(Titles(third), Titles(beyond)); // a page past the end shows the last one
         Assert.Equal(HttpStatusCode.OK, notANumber.StatusCode);
+    }
+
+    [Fact]
+    public async Task AFilterMatchingMoreThanItCounts_SaysSo_AndPagesUpToTheLimit()
+    {
+        var seeds = Enumerable.Range(1, CallApplicationList.CountLimit + 10)
+            .Select(i => new Seed($"Проект {i:D4}", "Submitted", "66", Sector.Energy, 1_000_000m + i, CompanyA))
+            .Append(new Seed("Другая отрасль", "Submitted", "66", Sector.Industry, 1_000_000m, CompanyA))
+            .ToArray();
+        var callId = await SeedCallAsync(seeds);
+        var officer = await App.SignedInClientAsync("officer1@grantportal.test", DemoData.Password);
+
+        var energy = await officer.GetDocumentAsync($"/officer/calls/{callId}/applications?sector=Energy");
+        var all = await officer.GetDocumentAsync($"/officer/calls/{callId}/applications");
+
+        Assert.Equal("Заявки 1–50 из более чем 1000: уточните фильтры, чтобы увидеть остальные.",
+            Normalized(energy.QuerySelector("#application-count")!.TextContent));
+        Assert.Equal("20", PageLinks(energy)[^2].TextContent.Trim());
+        Assert.Equal("Заявки 1–50 из 1011", Normalized(all.QuerySelector("#application-count")!.TextContent)); // the kept counts: exact
     }
 
     [Theory]

@@ -87,7 +87,7 @@ public sealed class SchemaMigratorTests
     }
 
     [Fact]
-    public async Task Migrate_ToApplicationList_CopiesEachApplicationsStateAndItsCompanysRegion()
+    public async Task Migrate_ToApplicationList_CopiesEachApplicationsStateAndItsCompanysRegion_AndCountsTheSubmitted()
     {
         var connectionString = await TestDatabaseServer.NewEmptyDatabaseConnectionStringAsync();
         await Migrator(connectionString).MigrateAsync(upToVersion: "0006");
@@ -108,12 +108,12 @@ public sealed class SchemaMigratorTests
             INSERT INTO "Applications" ("Id", "CallId", "CompanyId", "CreatedById", "Number", "Content", "Title", "Sector",
                 "RequestedGrant", "CreatedAt", "UpdatedAt", "SubmittedAt")
             SELECT id::uuid, 'c0000000-0000-0000-0000-000000000001', company::uuid, 'a0000000-0000-0000-0000-000000000001', NULL, '{}',
-                title, NULL, 0, now(), now(), NULL
+                title, NULL, 0, now(), now(), submitted::timestamptz
             FROM (VALUES
-                ('d0000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'a draft'),
-                ('d0000000-0000-0000-0000-00000000000b', 'b0000000-0000-0000-0000-00000000000a', 'b submitted'),
-                ('d0000000-0000-0000-0000-00000000000c', 'b0000000-0000-0000-0000-00000000000c', 'c in formal check after an older instance'),
-                ('d0000000-0000-0000-0000-00000000000d', 'b0000000-0000-0000-0000-00000000000a', 'd without an instance')) AS a (id, company, title);
+                ('d0000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'a draft', NULL),
+                ('d0000000-0000-0000-0000-00000000000b', 'b0000000-0000-0000-0000-00000000000a', 'b submitted', '2026-11-01T10:00:00Z'),
+                ('d0000000-0000-0000-0000-00000000000c', 'b0000000-0000-0000-0000-00000000000c', 'c in formal check after an older instance', '2026-11-02T10:00:00Z'),
+                ('d0000000-0000-0000-0000-00000000000d', 'b0000000-0000-0000-0000-00000000000a', 'd without an instance', NULL)) AS a (id, company, title, submitted);
             INSERT INTO "WorkflowInstances" ("Id", "DefinitionId", "Version", "SubjectId", "State", "Sequence", "IsFinished", "StartedAt", "UpdatedAt") VALUES
                 (gen_random_uuid(), 'component-substitution-grant', 'v1', 'd0000000-0000-0000-0000-00000000000a', 'Draft', 1, FALSE, now(), now()),
                 (gen_random_uuid(), 'component-substitution-grant', 'v1', 'd0000000-0000-0000-0000-00000000000b', 'Submitted', 2, FALSE, now(), now()),
@@ -129,6 +129,9 @@ public sealed class SchemaMigratorTests
             await TestSql.ListAsync(connectionString, """
                 SELECT "Title" || ': ' || "State" || ' ' || coalesce("RegionCode", '-') FROM "Applications" ORDER BY "Title"
                 """));
+        Assert.Equal(["FormalCheck 1", "Submitted 1"], await TestSql.ListAsync(connectionString, """
+            SELECT "State" || ' ' || "Count" FROM "ApplicationStateCounts" ORDER BY "State"
+            """));
     }
 
     [Fact]
