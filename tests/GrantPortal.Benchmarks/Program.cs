@@ -1,8 +1,16 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using GrantPortal.Benchmarks.ApplicationList;
 using GrantPortal.Benchmarks.Workflow;
 
-const string Usage = "usage: workflow [--transitions N] [--clients C] [--finished M] [--show-sql] [--npgsql \"Key=Value;...\"]";
+const string Usage = "usage: workflow [--transitions N] [--clients C] [--finished M] [--show-sql] [--npgsql \"Key=Value;...\"]\n"
+    + $"   or: {ApplicationListOptions.Usage}";
+
+if (args is ["application-list", .. var listArguments])
+{
+    var listOptions = ApplicationListOptions.Parse(listArguments);
+    return await RunCancellableAsync(cancellationToken => ApplicationListBenchmark.RunAsync(listOptions, cancellationToken));
+}
 
 if (args is not ["workflow", .. var rest])
 {
@@ -27,25 +35,30 @@ for (var i = 0; i < rest.Length; i++)
     };
 }
 
-// Ctrl+C (SIGINT) and SIGTERM cancel the run instead of ending the process, so the throw-away cluster is stopped
-// and deleted.
-using var cancellation = new CancellationTokenSource();
-void Cancel(PosixSignalContext context)
-{
-    context.Cancel = true;
-    cancellation.Cancel();
-}
+return await RunCancellableAsync(cancellationToken => WorkflowBenchmark.RunAsync(options, cancellationToken));
 
-using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
-using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+static async Task<int> RunCancellableAsync(Func<CancellationToken, Task> run)
+{
+    // Ctrl+C (SIGINT) and SIGTERM cancel the run instead of ending the process, so the throw-away cluster is stopped
+    // and deleted.
+    using var cancellation = new CancellationTokenSource();
+    void Cancel(PosixSignalContext context)
+    {
+        context.Cancel = true;
+        cancellation.Cancel();
+    }
 
-try
-{
-    await WorkflowBenchmark.RunAsync(options, cancellation.Token);
-    return 0;
-}
-catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-{
-    Console.Error.WriteLine("Cancelled.");
-    return 130;
+    using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+    using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+
+    try
+    {
+        await run(cancellation.Token);
+        return 0;
+    }
+    catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+    {
+        Console.Error.WriteLine("Cancelled.");
+        return 130;
+    }
 }

@@ -31,6 +31,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<ApplicationScore> ApplicationScores => Set<ApplicationScore>();
 
+    public DbSet<ApplicationStateCount> ApplicationStateCounts => Set<ApplicationStateCount>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

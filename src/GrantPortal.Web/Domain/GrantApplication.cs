@@ -2,7 +2,8 @@ namespace GrantPortal.Web.Domain;
 
 /// <summary>
 /// A company's application to a call. Its state lives in the workflow instance whose subject is <see cref="Id"/>;
-/// the title, sector and requested grant are copied out of the content on every save so lists can filter on them.
+/// the title, sector and requested grant are copied out of the content on every save, and the state and the company's
+/// region are copied here too (<see cref="State"/>, <see cref="RegionCode"/>), so lists filter on one table.
 /// </summary>
 public sealed class GrantApplication
 {
@@ -34,6 +35,19 @@ public sealed class GrantApplication
     public DateTime UpdatedAt { get; set; }
 
     public DateTime? SubmittedAt { get; set; }
+
+    /// <summary>
+    /// A copy of the workflow instance's state, written in the transaction of every transition (by a person or a
+    /// timer) by <c>ApplicationListCopy</c>, so it never disagrees with the instance.
+    /// </summary>
+    public string State { get; set; } = "";
+
+    /// <summary>
+    /// The company's region (a code of <see cref="RussianRegions"/>) as it stood when the application was created and
+    /// again at each submission: the region the submitted version was made from. Null when the company's region is
+    /// not a known code.
+    /// </summary>
+    public string? RegionCode { get; set; }
 
     /// <summary>PostgreSQL's row version: two people saving the same draft at once get a conflict, not a lost edit.</summary>
     public uint RowVersion { get; set; }
@@ -69,4 +83,17 @@ public sealed class ApplicationVersion
 
     /// <summary>The documents attached when this version was submitted.</summary>
     public List<DocumentRef> Documents { get; set; } = [];
+}
+
+/// <summary>
+/// How many of a call's submitted applications are in a state: kept by a trigger on Applications (0008) in the
+/// transaction of every change, so the officers' list shows the call's counts without counting its applications.
+/// </summary>
+public sealed class ApplicationStateCount
+{
+    public Guid CallId { get; set; }
+
+    public string State { get; set; } = "";
+
+    public int Count { get; set; }
 }

@@ -55,3 +55,19 @@ public interface IWorkflowDateSource
 
     Task<DateTimeOffset?> GetAsync(WorkflowContext context, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Told whenever an instance enters a state: when it starts, and at every transition that changes its state, whether a
+/// person fired it or a timer did (internal transitions, which stay in the state, are not told). It runs after the
+/// transition's effects, inside the same transaction and through the same database context, so the app can keep a
+/// copy of the state beside its own record (to filter lists by it with the app's indexes) that can never disagree
+/// with the instance: an observer that throws rolls the transition back.
+/// </summary>
+/// <remarks>
+/// <see cref="WorkflowContext.ToState"/> is the state entered; at the start <see cref="WorkflowContext.FromState"/>
+/// is that same state and the trigger is <c>start</c>. Observers are resolved from the runtime's scope.
+/// </remarks>
+public interface IWorkflowObserver
+{
+    Task StateEnteredAsync(WorkflowContext context, CancellationToken cancellationToken);
+}

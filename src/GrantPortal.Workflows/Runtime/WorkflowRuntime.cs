@@ -29,7 +29,8 @@ public sealed class WorkflowRuntime(
     WorkflowHandlers handlers,
     IServiceProvider services,
     TimeProvider clock,
-    ILogger<WorkflowRuntime> logger)
+    ILogger<WorkflowRuntime> logger,
+    IEnumerable<IWorkflowObserver> observers)
 {
     /// <summary>How long a timer whose transition failed waits before it is tried again.</summary>
     public static readonly TimeSpan TimerRetryDelay = TimeSpan.FromMinutes(1);
@@ -75,6 +76,7 @@ public sealed class WorkflowRuntime(
                 db.Add(Journal(instance, null, instance.State, actor, "start", null, now));
                 var context = Context(instance, definition, null, "start", actor, new WorkflowSignal("start", "start"));
                 await EnterAsync(instance, definition.State(instance.State), context, now, cancellationToken);
+                await ObserveAsync(context, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
             }, cancellationToken);
         }
@@ -220,6 +222,11 @@ public sealed class WorkflowRuntime(
             await handlers.Effect(effect).RunAsync(context, cancellationToken);
         }
 
+        if (!transition.IsInternal(from))
+        {
+            await ObserveAsync(context, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return Result(FireOutcome.Applied, instance);
     }
@@ -259,6 +266,14 @@ public sealed class WorkflowRuntime(
         }
 
         instance.IsFinished = state.IsFinal;
+    }
+
+    private async Task ObserveAsync(WorkflowContext context, CancellationToken cancellationToken)
+    {
+        foreach (var observer in observers)
+        {
+            await observer.StateEnteredAsync(context, cancellationToken);
+        }
     }
 
     private async Task<List<string>> FailedGuardsAsync(TransitionDefinition transition, WorkflowContext context, CancellationToken cancellationToken)

@@ -33,6 +33,7 @@ public sealed class EngineHost : IAsyncDisposable
             .AddDbContext<DbContext, EngineDbContext>(o => o.UseNpgsql(connectionString))
             .AddSingleton(sp => new WorkflowHandlers(handlers.Guards, handlers.Effects, handlers.DateSources, pending))
             .AddSingleton(sp => new WorkflowCatalog(files, sp.GetRequiredService<WorkflowHandlers>().Vocabulary(TestHandlers.Roles)))
+            .AddSingleton<IWorkflowObserver>(handlers.Observer)
             .AddScoped<WorkflowRuntime>()
             .BuildServiceProvider(validateScopes: true);
         var host = new EngineHost(services) { ConnectionString = connectionString };
@@ -70,6 +71,13 @@ public sealed class TestHandlers(string[] pending)
 
     public string? FailingEffect { get; set; }
 
+    /// <summary>What the observer was told, as "subject:trigger:state entered".</summary>
+    public List<string> StatesEntered { get; } = [];
+
+    public bool ObserverFails { get; set; }
+
+    public IWorkflowObserver Observer => new StateObserver(this);
+
     // Every name the test flow and the agency's default workflow use, so both load.
     public IEnumerable<IWorkflowGuard> Guards =>
         new[] { "callIsOpen", "applicationComplete", "commentGiven", "formalCheckPassed", "expertsAssigned", "allReviewsSubmitted",
@@ -101,6 +109,24 @@ public sealed class TestHandlers(string[] pending)
             lock (Owner.EffectsRun)
             {
                 Owner.EffectsRun.Add($"{Name}:{context.Trigger}");
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed record StateObserver(TestHandlers Owner) : IWorkflowObserver
+    {
+        public Task StateEnteredAsync(WorkflowContext context, CancellationToken cancellationToken)
+        {
+            if (Owner.ObserverFails)
+            {
+                throw new InvalidOperationException("The observer failed");
+            }
+
+            lock (Owner.StatesEntered)
+            {
+                Owner.StatesEntered.Add($"{context.SubjectId}:{context.Trigger}:{context.ToState}");
             }
 
             return Task.CompletedTask;

@@ -162,6 +162,34 @@ public sealed class WorkflowRuntimeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Observers_AreToldOfEveryStateEntered_ByPeopleAndByTimers_ButNotOfInternalTransitions()
+    {
+        _engine.Handlers.Dates["callClosesAt"] = _engine.Clock.GetUtcNow().AddDays(1);
+        var submitted = await StartAsync("application-a");
+        await FireAsync(submitted.Id, "submit", Applicant);
+        await StartAsync("application-b");
+        _engine.Clock.Advance(TimeSpan.FromDays(2));
+
+        Assert.Equal(2, await FireDueTimersAsync()); // b's call closes on day 1, a's reminder (internal) comes on day 2
+
+        Assert.Equal(
+            ["application-a:start:Draft", "application-a:submit:Submitted", "application-b:start:Draft", "application-b:callClosed:Withdrawn"],
+            _engine.Handlers.StatesEntered);
+    }
+
+    [Fact]
+    public async Task Fire_WhenAnObserverFails_ChangesNothing()
+    {
+        var instance = await StartAsync();
+        _engine.Handlers.ObserverFails = true;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => FireAsync(instance.Id, "submit", Applicant));
+
+        Assert.Equal("Draft", (await InstanceAsync(instance.Id)).State);
+        Assert.Single(await JournalAsync(instance.Id));
+    }
+
+    [Fact]
     public async Task Timer_AtADateSource_IsCancelledWhenTheStateIsLeft()
     {
         _engine.Handlers.Dates["callClosesAt"] = _engine.Clock.GetUtcNow().AddDays(10);

@@ -1,4 +1,5 @@
 using GrantPortal.Web.Data;
+using GrantPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace GrantPortal.Web.Features.Admin;
@@ -23,8 +24,8 @@ public sealed class UserList(PortalDbContext db, TimeProvider clock)
         var users = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = LikePatterns.Containing(query.Search);
-            users = users.Where(u => EF.Functions.ILike(u.Email!, pattern, LikePatterns.Escape) || EF.Functions.ILike(u.FullName, pattern, LikePatterns.Escape));
+            var pattern = LikePattern.Containing(query.Search.Trim());
+            users = users.Where(u => EF.Functions.ILike(u.Email!, pattern, LikePattern.Escape) || EF.Functions.ILike(u.FullName, pattern, LikePattern.Escape));
         }
 
         if (!string.IsNullOrEmpty(query.Role))

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using GrantPortal.Web.Data;
 using GrantPortal.Web.Domain;
 using GrantPortal.Web.Infrastructure.Localization;
-using GrantPortal.Workflows.Persistence;
 using GrantPortal.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +10,10 @@ namespace GrantPortal.Web.Features.Applications;
 /// <param name="State">The state's name in the reader's language.</param>
 public sealed record ApplicationListItem(Guid Id, string? Number, string Title, string CallTitleRu, string CallTitleEn, string State, decimal RequestedGrant, DateTime UpdatedAt);
 
-/// <summary>"My applications" for an applicant (their company's), all applications for officers; newest first.</summary>
+/// <summary>
+/// "My applications" for an applicant (their company's, drafts too); for officers and admins every application ever
+/// submitted (drafts are the applicant's own work, as in <see cref="CallApplicationList"/>); last changed first.
+/// </summary>
 public sealed class ApplicationList(PortalDbContext db, ApplicationAccess access, WorkflowCatalog catalog)
 {
     public const int PageSize = 50;
@@ -19,18 +21,19 @@ public sealed class ApplicationList(PortalDbContext db, ApplicationAccess access
     public async Task<IReadOnlyList<ApplicationListItem>> LoadAsync(ClaimsPrincipal user, int page, CancellationToken cancellationToken)
     {
         var applications = await access.VisibleToAsync(user);
-        var states = catalog.LatestOf(ApplicationWorkflowSteps.WorkflowId).States.ToDictionary(s => s.Id, s => s.Name);
+        if (user.IsInRole(Roles.Officer) || user.IsInRole(Roles.Admin))
+        {
+            applications = applications.Where(a => a.SubmittedAt != null);
+        }
+
         var language = LocalizationExtensions.CurrentLanguage;
         var items = await applications
             .OrderByDescending(a => a.UpdatedAt)
             .Skip(Math.Max(0, page) * PageSize)
             .Take(PageSize)
-            .Select(a => new ApplicationListItem(
-                a.Id, a.Number, a.Title, a.Call!.TitleRu, a.Call.TitleEn,
-                db.Set<WorkflowInstance>().Where(i => i.SubjectId == a.Id.ToString()).OrderByDescending(i => i.StartedAt).Select(i => i.State).First(),
-                a.RequestedGrant, a.UpdatedAt))
+            .Select(a => new ApplicationListItem(a.Id, a.Number, a.Title, a.Call!.TitleRu, a.Call.TitleEn, a.State, a.RequestedGrant, a.UpdatedAt))
             .ToListAsync(cancellationToken);
-        return items.Select(i => i with { State = states.TryGetValue(i.State, out var name) ? name.In(language) : i.State }).ToList();
+        return items.Select(i => i with { State = catalog.StateName(i.State, language) }).ToList();
     }
 
     /// <summary>The calls an applicant can apply to now.</summary>

@@ -23,6 +23,20 @@ internal static class ApplicationWorkflowSteps
 {
     public const string WorkflowId = "component-substitution-grant";
 
+    /// <summary>Where every application starts: written by the applicant, seen by nobody else.</summary>
+    public const string Draft = "Draft";
+
+    /// <summary>The state an application is in the moment it is submitted, and again at each resubmission.</summary>
+    public const string Submitted = "Submitted";
+
+    /// <summary>The grant workflow's states, in the order its newest definition lists them, with their names in <paramref name="language"/>.</summary>
+    public static IReadOnlyList<(string Id, string Name)> StateNames(this WorkflowCatalog catalog, string language) =>
+        [.. catalog.LatestOf(WorkflowId).States.Select(s => (s.Id, s.Name.In(language)))];
+
+    /// <summary>A state's name in <paramref name="language"/>; a state the newest definition no longer has keeps its id.</summary>
+    public static string StateName(this WorkflowCatalog catalog, string state, string language) =>
+        catalog.LatestOf(WorkflowId).States.FirstOrDefault(s => s.Id == state)?.Name.In(language) ?? state;
+
     /// <summary>The application's workflow instance, the newest if it ever had more than one.</summary>
     public static IQueryable<WorkflowInstance> WorkflowOf(this PortalDbContext db, Guid applicationId)
     {
@@ -34,6 +48,34 @@ internal static class ApplicationWorkflowSteps
         await context.Services.GetRequiredService<PortalDbContext>().Applications
             .Include(a => a.Call)
             .SingleAsync(a => a.Id == Guid.Parse(context.SubjectId), cancellationToken);
+}
+
+/// <summary>
+/// Copies onto the application what the lists filter on, in the transaction of every change of state (the start, a
+/// person's action, a timer): the state itself, and the company's region when the application is created and each
+/// time it is submitted. The region is taken at submission rather than followed afterwards: it belongs with the
+/// version the agency received, as the rest of the submitted content does, and a company that moves later does not
+/// move its past applications between regions in the officers' lists and counts.
+/// </summary>
+internal sealed class ApplicationListCopy(PortalDbContext db) : IWorkflowObserver
+{
+    public async Task StateEnteredAsync(WorkflowContext context, CancellationToken cancellationToken)
+    {
+        if (context.Definition.Id != ApplicationWorkflowSteps.WorkflowId)
+        {
+            return;
+        }
+
+        // Usually tracked already (the guards and effects loaded it), so no query; its changes go out with theirs.
+        var application = await db.Applications.FindAsync([Guid.Parse(context.SubjectId)], cancellationToken)
+            ?? throw new InvalidOperationException($"The workflow instance {context.InstanceId} has no application {context.SubjectId}.");
+        application.State = context.ToState;
+        if (context.Trigger == "start" || context.ToState == ApplicationWorkflowSteps.Submitted)
+        {
+            var region = await db.Companies.Where(c => c.Id == application.CompanyId).Select(c => c.Region).SingleAsync(cancellationToken);
+            application.RegionCode = RussianRegions.Find(region)?.Code;
+        }
+    }
 }
 
 internal sealed class CallIsOpen(TimeProvider clock) : IWorkflowGuard

@@ -15,6 +15,8 @@ public static class ApplicationsExtensions
         builder.Services.AddScoped<TaskList>();
         builder.Services.AddScoped<SubmittedVersions>();
         builder.Services.AddScoped<CompareVersions>();
+        builder.Services.AddScoped<CallApplicationList>();
+        builder.Services.AddScoped<IWorkflowObserver, ApplicationListCopy>();
 
         builder.Services.AddSingleton<IWorkflowGuard, CallIsOpen>();
         builder.Services.AddSingleton<IWorkflowGuard, ApplicationComplete>();

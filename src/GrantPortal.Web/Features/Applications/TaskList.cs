@@ -31,8 +31,7 @@ public sealed class TaskList(PortalDbContext db, ApplicationAccess access, Workf
                 select new WaitingTask(application.Id, application.Number, application.Title, instance.State, bookmark.Role, bookmark.CreatedAt, bookmark.DueAt))
             .Take(Limit)
             .ToListAsync(cancellationToken);
-        var states = catalog.LatestOf(ApplicationWorkflowSteps.WorkflowId).States.ToDictionary(s => s.Id, s => s.Name);
         var language = LocalizationExtensions.CurrentLanguage;
-        return rows.Select(r => r with { State = states.TryGetValue(r.State, out var name) ? name.In(language) : r.State }).ToList();
+        return rows.Select(r => r with { State = catalog.StateName(r.State, language) }).ToList();
     }
 }

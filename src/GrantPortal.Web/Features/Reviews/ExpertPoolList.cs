@@ -1,5 +1,6 @@
 using GrantPortal.Web.Data;
 using GrantPortal.Web.Domain;
+using GrantPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace GrantPortal.Web.Features.Reviews;
@@ -53,11 +54,11 @@ public sealed class ExpertPoolList(PortalDbContext db)
             select new { u.Id, u.FullName, Email = u.Email ?? "", Profile = p };
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = LikePatterns.Containing(query.Search);
+            var pattern = LikePattern.Containing(query.Search.Trim());
             experts = experts.Where(e =>
-                EF.Functions.ILike(e.FullName, pattern, LikePatterns.Escape)
-                || EF.Functions.ILike(e.Email, pattern, LikePatterns.Escape)
-                || (e.Profile != null && EF.Functions.ILike(e.Profile.Keywords, pattern, LikePatterns.Escape)));
+                EF.Functions.ILike(e.FullName, pattern, LikePattern.Escape)
+                || EF.Functions.ILike(e.Email, pattern, LikePattern.Escape)
+                || (e.Profile != null && EF.Functions.ILike(e.Profile.Keywords, pattern, LikePattern.Escape)));
         }
 
         if (query.Sector is { } sector)

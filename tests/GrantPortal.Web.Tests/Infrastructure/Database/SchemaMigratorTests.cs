@@ -87,6 +87,54 @@ public sealed class SchemaMigratorTests
     }
 
     [Fact]
+    public async Task Migrate_ToApplicationList_CopiesEachApplicationsStateAndItsCompanysRegion_AndCountsTheSubmitted()
+    {
+        var connectionString = await TestDatabaseServer.NewEmptyDatabaseConnectionStringAsync();
+        await Migrator(connectionString).MigrateAsync(upToVersion: "0006");
+        await TestSql.ExecuteAsync(connectionString, """
+            INSERT INTO "AspNetUsers" ("Id", "FullName", "PreferredCulture", "CreatedAt", "UserName", "NormalizedUserName",
+                "Email", "NormalizedEmail", "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount")
+            VALUES ('a0000000-0000-0000-0000-000000000001', 'Алексей Старый', 'ru', now(), 'old@example.test', 'OLD@EXAMPLE.TEST',
+                'old@example.test', 'OLD@EXAMPLE.TEST', TRUE, FALSE, FALSE, TRUE, 0);
+            INSERT INTO "Companies" ("Id", "LegalName", "Inn", "Ogrn", "Kpp", "Region", "CreatedAt", "Address", "ContactPerson",
+                "ContactPhone", "ContactEmail", "IsSme", "UpdatedAt") VALUES
+                ('b0000000-0000-0000-0000-00000000000a', 'ООО «Уральские подшипники»', '6671000017', '1026605000014', NULL, '66', now(), '', '', '', '', FALSE, now()),
+                ('b0000000-0000-0000-0000-00000000000c', 'ООО «Марсианские сплавы»', '7707083893', '1027700132195', NULL, 'Марс', now(), '', '', '', '', FALSE, now());
+            INSERT INTO "Calls" ("Id", "TitleRu", "TitleEn", "DescriptionRu", "DescriptionEn", "MaxGrant", "TotalBudget",
+                "MinCoFinancingShare", "OpensAt", "ClosesAt", "AllowedStageKinds", "Sectors", "CreatedAt", "Criteria", "RequiredDocumentTypes")
+            VALUES ('c0000000-0000-0000-0000-000000000001', 'Конкурс', 'Call', '', '', 50000000.00, 500000000.00, 0.2, now(),
+                now() + interval '30 days', ARRAY['Prototype'], ARRAY['Industry'], now(),
+                '[{"Code": "technology", "NameRu": "Т", "NameEn": "T", "Weight": 100, "MaxScore": 10, "Threshold": 4}]', '[]');
+            INSERT INTO "Applications" ("Id", "CallId", "CompanyId", "CreatedById", "Number", "Content", "Title", "Sector",
+                "RequestedGrant", "CreatedAt", "UpdatedAt", "SubmittedAt")
+            SELECT id::uuid, 'c0000000-0000-0000-0000-000000000001', company::uuid, 'a0000000-0000-0000-0000-000000000001', NULL, '{}',
+                title, NULL, 0, now(), now(), submitted::timestamptz
+            FROM (VALUES
+                ('d0000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'a draft', NULL),
+                ('d0000000-0000-0000-0000-00000000000b', 'b0000000-0000-0000-0000-00000000000a', 'b submitted', '2026-11-01T10:00:00Z'),
+                ('d0000000-0000-0000-0000-00000000000c', 'b0000000-0000-0000-0000-00000000000c', 'c in formal check after an older instance', '2026-11-02T10:00:00Z'),
+                ('d0000000-0000-0000-0000-00000000000d', 'b0000000-0000-0000-0000-00000000000a', 'd without an instance', NULL)) AS a (id, company, title, submitted);
+            INSERT INTO "WorkflowInstances" ("Id", "DefinitionId", "Version", "SubjectId", "State", "Sequence", "IsFinished", "StartedAt", "UpdatedAt") VALUES
+                (gen_random_uuid(), 'component-substitution-grant', 'v1', 'd0000000-0000-0000-0000-00000000000a', 'Draft', 1, FALSE, now(), now()),
+                (gen_random_uuid(), 'component-substitution-grant', 'v1', 'd0000000-0000-0000-0000-00000000000b', 'Submitted', 2, FALSE, now(), now()),
+                (gen_random_uuid(), 'component-substitution-grant', 'v1', 'd0000000-0000-0000-0000-00000000000c', 'Withdrawn', 2, TRUE, now() - interval '1 day', now()),
+                (gen_random_uuid(), 'component-substitution-grant', 'v1', 'd0000000-0000-0000-0000-00000000000c', 'FormalCheck', 3, FALSE, now(), now()),
+                (gen_random_uuid(), 'other-workflow', 'v1', 'd0000000-0000-0000-0000-00000000000d', 'Elsewhere', 1, FALSE, now(), now())
+            """);
+
+        await Migrator(connectionString).MigrateAsync();
+
+        Assert.Equal(
+            ["a draft: Draft 66", "b submitted: Submitted 66", "c in formal check after an older instance: FormalCheck -", "d without an instance: Draft 66"],
+            await TestSql.ListAsync(connectionString, """
+                SELECT "Title" || ': ' || "State" || ' ' || coalesce("RegionCode", '-') FROM "Applications" ORDER BY "Title"
+                """));
+        Assert.Equal(["FormalCheck 1", "Submitted 1"], await TestSql.ListAsync(connectionString, """
+            SELECT "State" || ' ' || "Count" FROM "ApplicationStateCounts" ORDER BY "State"
+            """));
+    }
+
+    [Fact]
     public async Task Migrate_FromTwoInstancesAtOnce_AppliesEachScriptExactlyOnce()
     {
         var connectionString = await TestDatabaseServer.NewEmptyDatabaseConnectionStringAsync();
@@ -130,8 +178,9 @@ public sealed class SchemaMigratorTests
             ORDER BY 1
             """;
         Assert.Equal(await TestSql.ListAsync(fromModel, columns), await TestSql.ListAsync(migrated, columns));
+        // Whole definitions, not only names: the columns, their order, uniqueness and a partial index's condition.
         const string indexes = """
-            SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '__schema_migrations' ORDER BY 1
+            SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '__schema_migrations' ORDER BY indexname
             """;
         Assert.Equal(await TestSql.ListAsync(fromModel, indexes), await TestSql.ListAsync(migrated, indexes));
     }
