@@ -3,6 +3,7 @@ using GrantPortal.Web.Features.Applications;
 using GrantPortal.Web.Features.Admin;
 using GrantPortal.Web.Features.Calls;
 using GrantPortal.Web.Features.Companies;
+using GrantPortal.Web.Features.Decisions;
 using GrantPortal.Web.Features.Demo;
 using GrantPortal.Web.Features.Documents;
 using GrantPortal.Web.Features.Reviews;
@@ -36,6 +37,7 @@ builder.AddPortalWeb();
 builder.AddPortalApplications();
 builder.AddPortalDocuments();
 builder.AddPortalReviews();
+builder.AddPortalDecisions();
 builder.AddPortalWorkflows();
 builder.AddPortalJobs();
 

@@ -11,6 +11,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 {
     public const string ApplicationNumberSequence = "ApplicationNumbers";
 
+    public const string DecisionNumberSequence = "DecisionNumbers";
+
     public DbSet<Company> Companies => Set<Company>();
 
     public DbSet<GrantCall> Calls => Set<GrantCall>();
@@ -33,6 +35,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<ApplicationStateCount> ApplicationStateCounts => Set<ApplicationStateCount>();
 
+    public DbSet<Decision> Decisions => Set<Decision>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -42,5 +46,6 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
         builder.ApplyWorkflowModel();
         // Application numbers: one sequence for all years, so a number is never given twice, even under load.
         builder.HasSequence<long>(ApplicationNumberSequence);
+        builder.HasSequence<long>(DecisionNumberSequence);
     }
 }

@@ -18,8 +18,7 @@ public static class WorkflowsExtensions
         builder.Services.AddScoped<DbContext>(sp => sp.GetRequiredService<PortalDbContext>());
         builder.Services.AddSingleton<IWorkflowGuard, CommentGiven>();
         builder.Services.AddSingleton(sp => new WorkflowHandlers(
-            sp.GetServices<IWorkflowGuard>(), sp.GetServices<IWorkflowEffect>(), sp.GetServices<IWorkflowDateSource>(),
-            PendingWorkflowSteps.Names));
+            sp.GetServices<IWorkflowGuard>(), sp.GetServices<IWorkflowEffect>(), sp.GetServices<IWorkflowDateSource>()));
         builder.Services.AddSingleton(sp => new WorkflowCatalog(
             ReadDefinitionFiles(directory), sp.GetRequiredService<WorkflowHandlers>().Vocabulary(Roles.All)));
         builder.Services.AddScoped<WorkflowRuntime>();

@@ -1,0 +1,180 @@
+using System.Net;
+using GrantPortal.Testing;
+using GrantPortal.Web.Domain;
+using GrantPortal.Web.Features.Demo;
+using GrantPortal.Workflows.Persistence;
+using GrantPortal.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static GrantPortal.Web.Tests.Features.Applications.ApplicationForms;
+using static GrantPortal.Web.Tests.Features.Reviews.ReviewSteps;
+
+namespace GrantPortal.Web.Tests.Features.Decisions;
+
+public sealed class DecisionTests(PortalFixture fixture) : IClassFixture<PortalFixture>, IAsyncLifetime
+{
+    private PortalAppFactory App => fixture.App;
+
+    public Task InitializeAsync() => App.WithServicesAsync(DemoData.SeedAsync);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task AnApprovalUpToTheFourEyesAmount_IsFinal_Numbered_AndAsksForItsPdf()
+    {
+        var (id, officer) = await InDecisionAsync();
+
+        var response = await DecideAsync(officer, id, "approve", new() { ["amount"] = "7 500 000,00", ["conditions"] = "Отчёт по этапу 1 до 01.10.2027." });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("Одобрена", await StateAsync(officer, id));
+        var decision = await App.WithDbAsync(db => db.Decisions.AsNoTracking().SingleAsync(d => d.ApplicationId == id));
+        Assert.Equal((DecisionKind.Approve, DecisionStatus.Final, 7_500_000.00m, "Отчёт по этапу 1 до 01.10.2027."), (decision.Kind, decision.Status, decision.Amount, decision.Text));
+        Assert.Matches(@"^РЕШ-20\d\d-\d{6}$", decision.Number);
+        Assert.Matches("^[2-9A-Z]{12}$", decision.VerificationCode);
+        Assert.NotNull(decision.PdfRequestedAt);
+        Assert.Contains("Одобрено: 7\u00A0500\u00A0000,00\u00A0₽", WebUtility.HtmlDecode(await officer.GetStringAsync($"/applications/{id}")));
+    }
+
+    [Theory]
+    [InlineData("8 000 000,01", "не больше запрошенного гранта")]
+    [InlineData("0", "больше нуля")]
+    [InlineData("1 000,005", "больше нуля")]
+    [InlineData("много", "больше нуля")]
+    public async Task ABadAmount_IsRefusedWithAMessage_AndNothingIsDecided(string amount, string message)
+    {
+        var (id, officer) = await InDecisionAsync();
+
+        var response = await DecideAsync(officer, id, "approve", new() { ["amount"] = amount });
+
+        Assert.Contains(message, await officer.GetStringAsync(response.Headers.Location!.OriginalString));
+        Assert.Equal("Принятие решения", await StateAsync(officer, id));
+        Assert.False(await App.WithDbAsync(db => db.Decisions.AnyAsync(d => d.ApplicationId == id)));
+    }
+
+    [Fact]
+    public async Task ALargeApproval_IsProposedByOneOfficer_AndConfirmedOnlyByAnother()
+    {
+        var (id, officer1) = await InDecisionAsync(grant: "60 000 000,00", coFinancing: "15 000 000,00");
+        var officer2 = await App.SignedInClientAsync("officer2@grantportal.test", DemoData.Password);
+
+        await DecideAsync(officer1, id, "approve", new() { ["amount"] = "60 000 000,00", ["conditions"] = "Залог оборудования." });
+        Assert.Equal("Принятие решения", await StateAsync(officer1, id));
+        var proposal = await App.WithDbAsync(db => db.Decisions.AsNoTracking().SingleAsync(d => d.ApplicationId == id));
+        Assert.Equal(DecisionStatus.Proposed, proposal.Status);
+
+        var own = await officer1.PostAsync($"/applications/{id}/decision/confirm", await FieldsAsync(officer1, id, new() { ["proposalId"] = proposal.Id.ToString() }));
+        Assert.Contains("подтвердить его должен другой сотрудник", await officer1.GetStringAsync(own.Headers.Location!.OriginalString));
+        Assert.Equal("Принятие решения", await StateAsync(officer1, id));
+
+        var confirmed = await officer2.PostAsync($"/applications/{id}/decision/confirm", await FieldsAsync(officer2, id, new() { ["proposalId"] = proposal.Id.ToString() }));
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal("Одобрена", await StateAsync(officer2, id));
+        var decision = await App.WithDbAsync(db => db.Decisions.AsNoTracking().SingleAsync(d => d.ApplicationId == id));
+        var officer2Id = await App.WithDbAsync(db => db.Users.Where(u => u.Email == "officer2@grantportal.test").Select(u => u.Id).SingleAsync());
+        Assert.Equal((DecisionStatus.Final, officer2Id, 60_000_000.00m), (decision.Status, decision.ConfirmedById, decision.Amount));
+    }
+
+    [Fact]
+    public async Task ARejection_NeedsItsReasons()
+    {
+        var (id, officer) = await InDecisionAsync();
+
+        var bare = await DecideAsync(officer, id, "reject", new() { ["reasons"] = "Нет." });
+        Assert.Contains("не менее 20 символов", await officer.GetStringAsync(bare.Headers.Location!.OriginalString));
+        await DecideAsync(officer, id, "reject", new() { ["reasons"] = "Спрос не подтверждён: письма о намерениях не содержат объёмов." });
+
+        Assert.Equal("Отклонена", await StateAsync(officer, id));
+        var decision = await App.WithDbAsync(db => db.Decisions.AsNoTracking().SingleAsync(d => d.ApplicationId == id));
+        Assert.Equal((DecisionKind.Reject, (decimal?)null), (decision.Kind, decision.Amount));
+    }
+
+    [Fact]
+    public async Task TwentyApprovalsAtOnce_NeverPassTheCallsBudget()
+    {
+        var (template, officer) = await InDecisionAsync();
+        var callId = await App.WithDbAsync(async db =>
+        {
+            var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == DemoData.CallId);
+            call.Id = Guid.NewGuid();
+            call.MaxGrant = 8_000_000.00m;
+            call.TotalBudget = 80_000_000.00m; // room for ten of twenty 8 000 000 ₽ approvals
+            db.Calls.Add(call);
+            await db.SaveChangesAsync();
+            return call.Id;
+        });
+        var ids = await CopiesInDecisionAsync(template, callId, 20);
+
+        var answers = await Task.WhenAll(ids.Select(id => DecideAsync(officer, id, "approve", new() { ["amount"] = "8 000 000,00" })));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
+        var approved = await App.WithDbAsync(db => db.Decisions.Where(d => d.CallId == callId && d.Status == DecisionStatus.Final).SumAsync(d => d.Amount));
+        Assert.Equal(80_000_000.00m, approved);
+        Assert.Equal(10, await App.WithDbAsync(db => db.Set<WorkflowInstance>().CountAsync(i => i.State == "Approved" && ids.Select(x => x.ToString()).Contains(i.SubjectId))));
+    }
+
+    /// <summary>An application of the first demo company through review to the decision step.</summary>
+    private async Task<(Guid Id, HttpClient Officer)> InDecisionAsync(string grant = "8 000 000,00", string coFinancing = "2 000 000,00")
+    {
+        var applicant = await App.SignedInClientAsync("applicant1@grantportal.test", DemoData.Password);
+        var id = await CreateDraftAsync(applicant);
+        await FillCompletelyAsync(applicant, id, grant, coFinancing);
+        await ActAsync(applicant, id, "submit");
+        var officer = await App.SignedInClientAsync("officer1@grantportal.test", DemoData.Password);
+        await ActAsync(officer, id, "startFormalCheck");
+        await officer.SubmitFormAsync($"/applications/{id}/experts",
+            GrantPortal.Web.Features.Reviews.FormalChecklist.Items.Select(i => new KeyValuePair<string, string>("confirmed", i.Code)),
+            $"form[action='/applications/{id}/formal-check']");
+        await AssignAsync(App, officer, id, "expert1@grantportal.test", "expert2@grantportal.test");
+        await AcceptAndScoreAsync(App, id, "expert1@grantportal.test", 8);
+        await AcceptAndScoreAsync(App, id, "expert2@grantportal.test", 7);
+        await ActAsync(officer, id, "startDecision");
+        Assert.Equal("Принятие решения", await StateAsync(officer, id));
+        return (id, officer);
+    }
+
+    /// <summary>Copies of an application, in another call, each with its own workflow at the decision step.</summary>
+    private async Task<List<Guid>> CopiesInDecisionAsync(Guid templateId, Guid callId, int count)
+    {
+        var ids = new List<Guid>();
+        await App.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<GrantPortal.Web.Data.PortalDbContext>();
+            var runtime = services.GetRequiredService<WorkflowRuntime>();
+            var template = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == templateId);
+            for (var i = 0; i < count; i++)
+            {
+                var copy = new GrantApplication
+                {
+                    Id = Guid.NewGuid(), CallId = callId, CompanyId = template.CompanyId, CreatedById = template.CreatedById,
+                    Number = $"COPY-{Guid.NewGuid():N}"[..20], CreatedAt = DateTime.UtcNow,
+                };
+                copy.Write(template.Content, DateTime.UtcNow);
+                db.Applications.Add(copy);
+                await db.SaveChangesAsync();
+                await runtime.StartAsync("component-substitution-grant", copy.Id.ToString(), WorkflowActor.System);
+                ids.Add(copy.Id);
+            }
+
+            var subjects = ids.Select(x => x.ToString()).ToList();
+            await db.Set<WorkflowInstance>().Where(w => subjects.Contains(w.SubjectId)).ExecuteUpdateAsync(u => u.SetProperty(w => w.State, "Decision"));
+        });
+        return ids;
+    }
+
+    private Task<HttpResponseMessage> DecideAsync(HttpClient officer, Guid id, string action, Dictionary<string, string> fields) =>
+        FieldsAsync(officer, id, fields).ContinueWith(f => officer.PostAsync($"/applications/{id}/decision/{action}", f.Result)).Unwrap();
+
+    /// <summary>The form fields the decision panel posts: the token, the sequence the page showed, a fresh key.</summary>
+    private async Task<FormUrlEncodedContent> FieldsAsync(HttpClient officer, Guid id, Dictionary<string, string> fields)
+    {
+        var token = (await officer.GetDocumentAsync("/")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var subject = id.ToString();
+        var sequence = await App.WithDbAsync(db => db.Set<WorkflowInstance>().Where(i => i.SubjectId == subject).Select(i => i.Sequence).SingleAsync());
+        fields["__RequestVerificationToken"] = token;
+        fields["sequence"] = sequence.ToString();
+        fields["idempotencyKey"] = Guid.NewGuid().ToString();
+        return new FormUrlEncodedContent(fields);
+    }
+}
