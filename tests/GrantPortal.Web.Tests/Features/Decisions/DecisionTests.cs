@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static GrantPortal.Web.Tests.Features.Applications.ApplicationForms;
 using static GrantPortal.Web.Tests.Features.Reviews.ReviewSteps;
+using static GrantPortal.Web.Tests.Features.Decisions.DecisionSteps;
 
 namespace GrantPortal.Web.Tests.Features.Decisions;
 
@@ -22,7 +23,7 @@ public sealed class DecisionTests(PortalFixture fixture) : IClassFixture<PortalF
     [Fact]
     public async Task AnApprovalUpToTheFourEyesAmount_IsFinal_Numbered_AndAsksForItsPdf()
     {
-        var (id, officer) = await InDecisionAsync();
+        var (id, officer) = await InDecisionAsync(App);
 
         var response = await DecideAsync(officer, id, "approve", new() { ["amount"] = "7 500 000,00", ["conditions"] = "Отчёт по этапу 1 до 01.10.2027." });
 
@@ -43,7 +44,7 @@ public sealed class DecisionTests(PortalFixture fixture) : IClassFixture<PortalF
     [InlineData("много", "больше нуля")]
     public async Task ABadAmount_IsRefusedWithAMessage_AndNothingIsDecided(string amount, string message)
     {
-        var (id, officer) = await InDecisionAsync();
+        var (id, officer) = await InDecisionAsync(App);
 
         var response = await DecideAsync(officer, id, "approve", new() { ["amount"] = amount });
 
@@ -55,7 +56,7 @@ public sealed class DecisionTests(PortalFixture fixture) : IClassFixture<PortalF
     [Fact]
     public async Task ALargeApproval_IsProposedByOneOfficer_AndConfirmedOnlyByAnother()
     {
-        var (id, officer1) = await InDecisionAsync(grant: "60 000 000,00", coFinancing: "15 000 000,00");
+        var (id, officer1) = await InDecisionAsync(App, grant: "60 000 000,00", coFinancing: "15 000 000,00");
         var officer2 = await App.SignedInClientAsync("officer2@grantportal.test", DemoData.Password);
 
         await DecideAsync(officer1, id, "approve", new() { ["amount"] = "60 000 000,00", ["conditions"] = "Залог оборудования." });
@@ -79,7 +80,7 @@ public sealed class DecisionTests(PortalFixture fixture) : IClassFixture<PortalF
     [Fact]
     public async Task ARejection_NeedsItsReasons()
     {
-        var (id, officer) = await InDecisionAsync();
+        var (id, officer) = await InDecisionAsync(App);
 
         var bare = await DecideAsync(officer, id, "reject", new() { ["reasons"] = "Нет." });
         Assert.Contains("не менее 20 символов", await officer.GetStringAsync(bare.Headers.Location!.OriginalString));
@@ -93,18 +94,12 @@ public sealed class DecisionTests(PortalFixture fixture) : IClassFixture<PortalF
     [Fact]
     public async Task TwentyApprovalsAtOnce_NeverPassTheCallsBudget()
     {
-        var (template, officer) = await InDecisionAsync();
+        var (template, officer) = await InDecisionAsync(App);
         var callId = await App.WithDbAsync(async db =>
         {
-            var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == DemoData.CallId);
-            call.Id = Guid.NewGuid();
-            call.MaxGrant = 8_000_000.00m;
-            call.TotalBudget = 80_000_000.00m; // room for ten of twenty 8 000 000 ₽ approvals
-            db.Calls.Add(call);
-            await db.SaveChangesAsync();
-            return call.Id;
+            return await NewCallAsync(db, totalBudget: 80_000_000.00m); // room for ten of twenty 8 000 000 ₽ approvals
         });
-        var ids = await CopiesInDecisionAsync(template, callId, 20);
+        var ids = await CopiesAsync(App, template, callId, 20, "Decision");
 
         var answers = await Task.WhenAll(ids.Select(id => DecideAsync(officer, id, "approve", new() { ["amount"] = "8 000 000,00" })));
 
@@ -112,55 +107,6 @@ public sealed class DecisionTests(PortalFixture fixture) : IClassFixture<PortalF
         var approved = await App.WithDbAsync(db => db.Decisions.Where(d => d.CallId == callId && d.Status == DecisionStatus.Final).SumAsync(d => d.Amount));
         Assert.Equal(80_000_000.00m, approved);
         Assert.Equal(10, await App.WithDbAsync(db => db.Set<WorkflowInstance>().CountAsync(i => i.State == "Approved" && ids.Select(x => x.ToString()).Contains(i.SubjectId))));
-    }
-
-    /// <summary>An application of the first demo company through review to the decision step.</summary>
-    private async Task<(Guid Id, HttpClient Officer)> InDecisionAsync(string grant = "8 000 000,00", string coFinancing = "2 000 000,00")
-    {
-        var applicant = await App.SignedInClientAsync("applicant1@grantportal.test", DemoData.Password);
-        var id = await CreateDraftAsync(applicant);
-        await FillCompletelyAsync(applicant, id, grant, coFinancing);
-        await ActAsync(applicant, id, "submit");
-        var officer = await App.SignedInClientAsync("officer1@grantportal.test", DemoData.Password);
-        await ActAsync(officer, id, "startFormalCheck");
-        await officer.SubmitFormAsync($"/applications/{id}/experts",
-            GrantPortal.Web.Features.Reviews.FormalChecklist.Items.Select(i => new KeyValuePair<string, string>("confirmed", i.Code)),
-            $"form[action='/applications/{id}/formal-check']");
-        await AssignAsync(App, officer, id, "expert1@grantportal.test", "expert2@grantportal.test");
-        await AcceptAndScoreAsync(App, id, "expert1@grantportal.test", 8);
-        await AcceptAndScoreAsync(App, id, "expert2@grantportal.test", 7);
-        await ActAsync(officer, id, "startDecision");
-        Assert.Equal("Принятие решения", await StateAsync(officer, id));
-        return (id, officer);
-    }
-
-    /// <summary>Copies of an application, in another call, each with its own workflow at the decision step.</summary>
-    private async Task<List<Guid>> CopiesInDecisionAsync(Guid templateId, Guid callId, int count)
-    {
-        var ids = new List<Guid>();
-        await App.WithServicesAsync(async services =>
-        {
-            var db = services.GetRequiredService<GrantPortal.Web.Data.PortalDbContext>();
-            var runtime = services.GetRequiredService<WorkflowRuntime>();
-            var template = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == templateId);
-            for (var i = 0; i < count; i++)
-            {
-                var copy = new GrantApplication
-                {
-                    Id = Guid.NewGuid(), CallId = callId, CompanyId = template.CompanyId, CreatedById = template.CreatedById,
-                    Number = $"COPY-{Guid.NewGuid():N}"[..20], CreatedAt = DateTime.UtcNow,
-                };
-                copy.Write(template.Content, DateTime.UtcNow);
-                db.Applications.Add(copy);
-                await db.SaveChangesAsync();
-                await runtime.StartAsync("component-substitution-grant", copy.Id.ToString(), WorkflowActor.System);
-                ids.Add(copy.Id);
-            }
-
-            var subjects = ids.Select(x => x.ToString()).ToList();
-            await db.Set<WorkflowInstance>().Where(w => subjects.Contains(w.SubjectId)).ExecuteUpdateAsync(u => u.SetProperty(w => w.State, "Decision"));
-        });
-        return ids;
     }
 
     private Task<HttpResponseMessage> DecideAsync(HttpClient officer, Guid id, string action, Dictionary<string, string> fields) =>

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Text;
+using GrantPortal.Testing;
+using GrantPortal.Web.Domain;
+using GrantPortal.Web.Features.Demo;
+using Microsoft.EntityFrameworkCore;
+using static GrantPortal.Web.Tests.Features.Decisions.DecisionSteps;
+
+namespace GrantPortal.Web.Tests.Features.Decisions;
+
+public sealed class RankingTests(PortalFixture fixture) : IClassFixture<PortalFixture>, IAsyncLifetime
+{
+    private PortalAppFactory App => fixture.App;
+
+    public Task InitializeAsync() => App.WithServicesAsync(DemoData.SeedAsync);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task TheRanking_OrdersByScoreWithItsTieRule_AndDrawsTheBudgetLine_OnScreenAndInCsv()
+    {
+        var (template, officer) = await InDecisionAsync(App);
+        var callId = await App.WithDbAsync(db => NewCallAsync(db, totalBudget: 20_000_000.00m));
+        var ids = await CopiesAsync(App, template, callId, 5, "ReviewsComplete");
+        // Scores: 90, 75 with first criterion 9, 75 with first criterion 6, 60 (approved 5 000 000 ₽), 50 (rejected).
+        await ScoreAsync(ids[0], 90m, 9m);
+        await ScoreAsync(ids[1], 75m, 6m);
+        await ScoreAsync(ids[2], 75m, 9m);
+        await ScoreAsync(ids[3], 60m, 6m);
+        await ScoreAsync(ids[4], 50m, 5m);
+        await DecidedAsync(ids[3], DecisionKind.Approve, 5_000_000.00m);
+        await DecidedAsync(ids[4], DecisionKind.Reject, null);
+
+        var page = await officer.GetDocumentAsync($"/officer/calls/{callId}/ranking");
+
+        var rows = page.QuerySelectorAll("#ranking tbody tr:not(#budget-line)").Select(r => r.QuerySelector("a")!.GetAttribute("href")).ToList();
+        Assert.Equal(new[] { ids[0], ids[2], ids[1], ids[3], ids[4] }.Select(id => $"/applications/{id}"), rows);
+        // 8 + 8 = 16 million fit in 20; the third takes the total to 24 million: the line is drawn above it.
+        var budgetLine = page.QuerySelector("#budget-line")!;
+        Assert.Contains($"/applications/{ids[1]}", budgetLine.NextElementSibling!.InnerHtml);
+        Assert.NotNull(page.QuerySelector(".ranking-chart .ranking-budget-line"));
+        Assert.Contains("5\u00A0000\u00A0000,00\u00A0₽", page.QuerySelector("#budget-summary")!.TextContent);
+
+        var csv = await officer.GetAsync($"/officer/calls/{callId}/ranking.csv");
+        var bytes = await csv.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(6, lines.Length);
+        Assert.StartsWith("Место;Номер;Проект;", lines[0]);
+        Assert.Contains(";90,00;9,00;8000000,00;;8000000,00;Да;", lines[1]);
+        Assert.Contains(";75,00;6,00;8000000,00;;24000000,00;Нет;", lines[3]);
+        Assert.Contains(";60,00;6,00;8000000,00;5000000,00;29000000,00;Нет;", lines[4]);
+    }
+
+    [Fact]
+    public async Task OnlyStaff_SeeTheRanking()
+    {
+        foreach (var email in new[] { "applicant1@grantportal.test", "expert1@grantportal.test" })
+        {
+            var client = await App.SignedInClientAsync(email, DemoData.Password);
+            var response = await client.GetAsync($"/officer/calls/{DemoData.CallId}/ranking.csv");
+            Assert.StartsWith("https://localhost/account/access-denied", response.Headers.Location!.ToString());
+        }
+
+        var officer = await App.SignedInClientAsync("officer1@grantportal.test", DemoData.Password);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/officer/calls/{Guid.NewGuid()}/ranking")).StatusCode);
+    }
+
+    private Task ScoreAsync(Guid id, decimal score, decimal firstCriterionMean) => App.WithDbAsync(async db =>
+    {
+        db.ApplicationScores.Add(new ApplicationScore
+        {
+            ApplicationId = id, Score = score, ReviewCount = 2, ComputedAt = DateTime.UtcNow,
+            CriterionMeans = [new CriterionMean { Code = "technology", Mean = firstCriterionMean }],
+        });
+        return await db.SaveChangesAsync();
+    });
+
+    private Task DecidedAsync(Guid id, DecisionKind kind, decimal? amount) => App.WithDbAsync(async db =>
+    {
+        var application = await db.Applications.SingleAsync(a => a.Id == id);
+        db.Decisions.Add(new Decision
+        {
+            Id = Guid.NewGuid(), ApplicationId = id, CallId = application.CallId, Kind = kind, Amount = amount, Status = DecisionStatus.Final,
+            ProposedById = application.CreatedById, ProposedAt = DateTime.UtcNow, DecidedAt = DateTime.UtcNow,
+        });
+        return await db.SaveChangesAsync();
+    });
+}
