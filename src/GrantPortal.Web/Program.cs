@@ -11,6 +11,7 @@ using GrantPortal.Web.Infrastructure.Database;
 using GrantPortal.Web.Infrastructure.Email;
 using GrantPortal.Web.Infrastructure.Jobs;
 using GrantPortal.Web.Infrastructure.Localization;
+using GrantPortal.Web.Infrastructure.Pdf;
 using GrantPortal.Web.Infrastructure.Web;
 using GrantPortal.Web.Infrastructure.Workflows;
 using GrantPortal.Workflows.Definitions;
@@ -19,9 +20,11 @@ using GrantPortal.Workflows.Definitions;
 var builder = WebApplication.CreateBuilder(args.Where(a => a != DemoData.Switch).ToArray());
 try
 {
+    // Before the database, which may start a local server: a missing font stops the app before anything runs.
+    builder.AddPortalPdf();
     builder.AddPortalDatabase();
 }
-catch (LocalPostgresException e)
+catch (Exception e) when (e is LocalPostgresException or PdfFontsMissingException)
 {
     Console.Error.WriteLine(e.Message);
     return 1;

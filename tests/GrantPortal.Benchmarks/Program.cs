@@ -1,10 +1,30 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using GrantPortal.Benchmarks.ApplicationList;
+using GrantPortal.Benchmarks.Pdf;
 using GrantPortal.Benchmarks.Workflow;
 
 const string Usage = "usage: workflow [--transitions N] [--clients C] [--finished M] [--show-sql] [--npgsql \"Key=Value;...\"]\n"
-    + $"   or: {ApplicationListOptions.Usage}";
+    + $"   or: {ApplicationListOptions.Usage}\n"
+    + "   or: pdf [--count N]";
+
+if (args is ["pdf", .. var pdfArguments])
+{
+    var count = pdfArguments switch
+    {
+        [] => 200,
+        ["--count", var text] when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 1 => n,
+        _ => 0,
+    };
+    if (count == 0)
+    {
+        Console.Error.WriteLine(Usage);
+        return 2;
+    }
+
+    PdfBenchmark.Run(count);
+    return 0;
+}
 
 if (args is ["application-list", .. var listArguments])
 {

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
-using QRCoder;
 
 namespace GrantPortal.Web.Infrastructure.Web;
 
@@ -14,31 +13,12 @@ public static class QrCodeSvg
 {
     public static IHtmlContent Render(string text, string label)
     {
-        using var data = QRCodeGenerator.GenerateQrCode(text, QRCodeGenerator.ECCLevel.M);
-        var matrix = data.ModuleMatrix;
-        var size = matrix.Count;
+        var modules = QrCodeModules.Of(text);
+        var size = modules.Size;
         var path = new StringBuilder();
-        for (var y = 0; y < size; y++)
+        foreach (var run in modules.DarkRuns)
         {
-            var row = matrix[y];
-            var x = 0;
-            while (x < size)
-            {
-                if (!row[x])
-                {
-                    x++;
-                    continue;
-                }
-
-                // One rectangle per horizontal run of dark modules keeps the path short.
-                var start = x;
-                while (x < size && row[x])
-                {
-                    x++;
-                }
-
-                path.Append(CultureInfo.InvariantCulture, $"M{start} {y}h{x - start}v1h-{x - start}z");
-            }
+            path.Append(CultureInfo.InvariantCulture, $"M{run.X} {run.Y}h{run.Length}v1h-{run.Length}z");
         }
 
         var encodedLabel = HtmlEncoder.Default.Encode(label);
