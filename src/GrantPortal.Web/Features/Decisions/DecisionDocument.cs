@@ -2,12 +2,6 @@ using GrantPortal.Web.Domain;
 
 namespace GrantPortal.Web.Features.Decisions;
 
-public enum DecisionKind
-{
-    Approve,
-    Reject,
-}
-
 /// <summary>
 /// Everything a decision letter shows, gathered when the decision is issued: <see cref="DecisionPdf"/> makes the PDF
 /// from this alone, so the same document always gives the same file.
