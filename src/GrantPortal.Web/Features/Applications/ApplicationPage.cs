@@ -25,6 +25,7 @@ public sealed record ApplicationPageModel(
     IReadOnlyList<SubmittedVersion> Versions,
     IReadOnlyList<ApplicationDocument> Documents,
     ReviewSummary? ReviewSummary,
+    Decision? IssuedDecision,
     bool CanEdit)
 {
     public string StateName(string language) => Definition.State(Instance.State).Name.In(language);
@@ -84,6 +85,7 @@ public sealed class ApplicationPage(PortalDbContext db, ApplicationAccess access
             versions.Select((v, i) => new SubmittedVersion(v, i == 0 ? null : CompareVersions.Changes(versions[i - 1].Content, v.Content, l).Count)).ToList(),
             await db.CurrentDocuments(id).AsNoTracking().ToListAsync(cancellationToken),
             !isApplicant || ReviewSummary.DecidedStates.Contains(instance.State) ? await ReviewSummary.LoadAsync(db, id, cancellationToken) : null,
+            await db.Decisions.AsNoTracking().SingleOrDefaultAsync(d => d.ApplicationId == id && d.Status == DecisionStatus.Final && d.PdfSha256 != null, cancellationToken),
             canEdit);
     }
 }

@@ -9,6 +9,9 @@ public static class DecisionsExtensions
         builder.Services.Configure<DecisionOptions>(builder.Configuration.GetSection(DecisionOptions.Section));
         builder.Services.AddScoped<MakeDecision>();
         builder.Services.AddScoped<CallRanking>();
+        builder.Services.AddScoped<VerifyDecision>();
+        builder.Services.AddSingleton<DecisionPdf>();
+        builder.Services.AddScoped<IssueDecisionPdfs>();
 
         builder.Services.AddSingleton<IWorkflowGuard, AmountWithinRequest>();
         builder.Services.AddSingleton<IWorkflowGuard, WithinCallBudget>();

@@ -1,3 +1,4 @@
+using GrantPortal.Web.Features.Decisions;
 using GrantPortal.Web.Infrastructure.Database;
 using GrantPortal.Web.Infrastructure.Workflows;
 using Quartz;
@@ -14,6 +15,7 @@ public static class JobsExtensions
     {
         var connectionString = builder.Configuration.GetConnectionString(DatabaseExtensions.ConnectionStringName)!;
         var timerPoll = builder.Configuration.GetValue("Workflows:TimerPollInterval", TimeSpan.FromSeconds(15));
+        var pdfPoll = builder.Configuration.GetValue("Decisions:PdfPollInterval", TimeSpan.FromSeconds(10));
         builder.Services.AddSingleton<ISchemaPart, QuartzSchema>();
         builder.Services.AddQuartz(q =>
         {
@@ -35,6 +37,12 @@ public static class JobsExtensions
                 .WithIdentity("workflow-timers-poll")
                 .StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(timerPoll).RepeatForever()));
+            q.AddJob<DecisionPdfJob>(job => job.WithIdentity(DecisionPdfJob.Key).StoreDurably());
+            q.AddTrigger(trigger => trigger
+                .ForJob(DecisionPdfJob.Key)
+                .WithIdentity("decision-pdfs-poll")
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(pdfPoll).RepeatForever()));
         });
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
     }

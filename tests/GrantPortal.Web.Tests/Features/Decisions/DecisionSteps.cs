@@ -75,4 +75,19 @@ internal static class DecisionSteps
         await db.SaveChangesAsync();
         return call.Id;
     }
+
+    public static Task<HttpResponseMessage> DecideAsync(PortalAppFactory app, HttpClient officer, Guid id, string action, Dictionary<string, string> fields) =>
+        FieldsAsync(app, officer, id, fields).ContinueWith(f => officer.PostAsync($"/applications/{id}/decision/{action}", f.Result)).Unwrap();
+
+    /// <summary>The form fields the decision panel posts: the token, the sequence the page showed, a fresh key.</summary>
+    public static async Task<FormUrlEncodedContent> FieldsAsync(PortalAppFactory app, HttpClient officer, Guid id, Dictionary<string, string> fields)
+    {
+        var token = (await officer.GetDocumentAsync("/")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var subject = id.ToString();
+        var sequence = await app.WithDbAsync(db => db.Set<WorkflowInstance>().Where(i => i.SubjectId == subject).Select(i => i.Sequence).SingleAsync());
+        fields["__RequestVerificationToken"] = token;
+        fields["sequence"] = sequence.ToString();
+        fields["idempotencyKey"] = Guid.NewGuid().ToString();
+        return new FormUrlEncodedContent(fields);
+    }
 }

@@ -25,7 +25,7 @@ public sealed class DecisionTests(PortalFixture fixture) : IClassFixture<PortalF
     {
         var (id, officer) = await InDecisionAsync(App);
 
-        var response = await DecideAsync(officer, id, "approve", new() { ["amount"] = "7 500 000,00", ["conditions"] = "Отчёт по этапу 1 до 01.10.2027." });
+        var response = await DecideAsync(App, officer, id, "approve", new() { ["amount"] = "7 500 000,00", ["conditions"] = "Отчёт по этапу 1 до 01.10.2027." });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("Одобрена", await StateAsync(officer, id));
@@ -46,7 +46,7 @@ public sealed class DecisionTests(PortalFixture fixture) : IClassFixture<PortalF
     {
         var (id, officer) = await InDecisionAsync(App);
 
-        var response = await DecideAsync(officer, id, "approve", new() { ["amount"] = amount });
+        var response = await DecideAsync(App, officer, id, "approve", new() { ["amount"] = amount });
 
         Assert.Contains(message, await officer.GetStringAsync(response.Headers.Location!.OriginalString));
         Assert.Equal("Принятие решения", await StateAsync(officer, id));
@@ -59,16 +59,16 @@ public sealed class DecisionTests(PortalFixture fixture) : IClassFixture<PortalF
         var (id, officer1) = await InDecisionAsync(App, grant: "60 000 000,00", coFinancing: "15 000 000,00");
         var officer2 = await App.SignedInClientAsync("officer2@grantportal.test", DemoData.Password);
 
-        await DecideAsync(officer1, id, "approve", new() { ["amount"] = "60 000 000,00", ["conditions"] = "Залог оборудования." });
+        await DecideAsync(App, officer1, id, "approve", new() { ["amount"] = "60 000 000,00", ["conditions"] = "Залог оборудования." });
         Assert.Equal("Принятие решения", await StateAsync(officer1, id));
         var proposal = await App.WithDbAsync(db => db.Decisions.AsNoTracking().SingleAsync(d => d.ApplicationId == id));
         Assert.Equal(DecisionStatus.Proposed, proposal.Status);
 
-        var own = await officer1.PostAsync($"/applications/{id}/decision/confirm", await FieldsAsync(officer1, id, new() { ["proposalId"] = proposal.Id.ToString() }));
+        var own = await officer1.PostAsync($"/applications/{id}/decision/confirm", await FieldsAsync(App, officer1, id, new() { ["proposalId"] = proposal.Id.ToString() }));
         Assert.Contains("подтвердить его должен другой сотрудник", await officer1.GetStringAsync(own.Headers.Location!.OriginalString));
         Assert.Equal("Принятие решения", await StateAsync(officer1, id));
 
-        var confirmed = await officer2.PostAsync($"/applications/{id}/decision/confirm", await FieldsAsync(officer2, id, new() { ["proposalId"] = proposal.Id.ToString() }));
+        var confirmed = await officer2.PostAsync($"/applications/{id}/decision/confirm", await FieldsAsync(App, officer2, id, new() { ["proposalId"] = proposal.Id.ToString() }));
 
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         Assert.Equal("Одобрена", await StateAsync(officer2, id));
@@ -82,9 +82,9 @@ public sealed class DecisionTests(PortalFixture fixture) : IClassFixture<PortalF
     {
         var (id, officer) = await InDecisionAsync(App);
 
-        var bare = await DecideAsync(officer, id, "reject", new() { ["reasons"] = "Нет." });
+        var bare = await DecideAsync(App, officer, id, "reject", new() { ["reasons"] = "Нет." });
         Assert.Contains("не менее 20 символов", await officer.GetStringAsync(bare.Headers.Location!.OriginalString));
-        await DecideAsync(officer, id, "reject", new() { ["reasons"] = "Спрос не подтверждён: письма о намерениях не содержат объёмов." });
+        await DecideAsync(App, officer, id, "reject", new() { ["reasons"] = "Спрос не подтверждён: письма о намерениях не содержат объёмов." });
 
         Assert.Equal("Отклонена", await StateAsync(officer, id));
         var decision = await App.WithDbAsync(db => db.Decisions.AsNoTracking().SingleAsync(d => d.ApplicationId == id));
@@ -101,26 +101,11 @@ public sealed class DecisionTests(PortalFixture fixture) : IClassFixture<PortalF
         });
         var ids = await CopiesAsync(App, template, callId, 20, "Decision");
 
-        var answers = await Task.WhenAll(ids.Select(id => DecideAsync(officer, id, "approve", new() { ["amount"] = "8 000 000,00" })));
+        var answers = await Task.WhenAll(ids.Select(id => DecideAsync(App, officer, id, "approve", new() { ["amount"] = "8 000 000,00" })));
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
         var approved = await App.WithDbAsync(db => db.Decisions.Where(d => d.CallId == callId && d.Status == DecisionStatus.Final).SumAsync(d => d.Amount));
         Assert.Equal(80_000_000.00m, approved);
         Assert.Equal(10, await App.WithDbAsync(db => db.Set<WorkflowInstance>().CountAsync(i => i.State == "Approved" && ids.Select(x => x.ToString()).Contains(i.SubjectId))));
-    }
-
-    private Task<HttpResponseMessage> DecideAsync(HttpClient officer, Guid id, string action, Dictionary<string, string> fields) =>
-        FieldsAsync(officer, id, fields).ContinueWith(f => officer.PostAsync($"/applications/{id}/decision/{action}", f.Result)).Unwrap();
-
-    /// <summary>The form fields the decision panel posts: the token, the sequence the page showed, a fresh key.</summary>
-    private async Task<FormUrlEncodedContent> FieldsAsync(HttpClient officer, Guid id, Dictionary<string, string> fields)
-    {
-        var token = (await officer.GetDocumentAsync("/")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var subject = id.ToString();
-        var sequence = await App.WithDbAsync(db => db.Set<WorkflowInstance>().Where(i => i.SubjectId == subject).Select(i => i.Sequence).SingleAsync());
-        fields["__RequestVerificationToken"] = token;
-        fields["sequence"] = sequence.ToString();
-        fields["idempotencyKey"] = Guid.NewGuid().ToString();
-        return new FormUrlEncodedContent(fields);
     }
 }
