@@ -103,7 +103,8 @@ public sealed class LocalPostgres
         GrantToServer(_root);
         var result = Run("pg_ctl",
             ["start", "-D", DataDirectory, "-w", "-t", "60", "-l", log,
-             "-o", $"-p {Port} -h 127.0.0.1 -k {DataDirectory}"],
+             // 300 connections rather than 100: the test suite runs many apps (each with its pool and jobs) on one cluster.
+             "-o", $"-p {Port} -h 127.0.0.1 -k {DataDirectory} -N 300"],
             allowFailure: true);
         if (result.ExitCode != 0)
         {
