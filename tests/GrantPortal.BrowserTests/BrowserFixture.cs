@@ -31,7 +31,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         EnsureChromium();
-        _app = await PortalAppFactory.CreateAsync("Development");
+        _app = await PortalAppFactory.CreateAsync("Development", new Dictionary<string, string>
+        {
+            // Decision PDFs within a second, and four eyes for the demo's 8 000 000 ₽ requests.
+            ["Decisions:PdfPollInterval"] = "00:00:01",
+            ["Decisions:FourEyesThreshold"] = "5000000",
+        });
         _app.UseKestrel(0);
         _app.StartServer();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
