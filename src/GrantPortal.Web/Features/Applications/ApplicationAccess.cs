@@ -27,6 +27,12 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
             : db.Applications.Where(_ => false);
     }
 
+    /// <summary>The application with its call and company for the agency's staff (officers, admins); null for anyone else.</summary>
+    public async Task<GrantApplication?> FindForStaffAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
+        user.IsInRole(Roles.Officer) || user.IsInRole(Roles.Admin)
+            ? await db.Applications.Include(a => a.Call).Include(a => a.Company).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
+            : null;
+
     /// <summary>The application with its call if this person may write it now (their company's, in an editable state), else null.</summary>
     public async Task<GrantApplication?> FindEditableAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
     {

@@ -44,6 +44,9 @@ internal static class ApplicationWorkflowSteps
         return db.Set<WorkflowInstance>().Where(i => i.DefinitionId == WorkflowId && i.SubjectId == subject).OrderByDescending(i => i.StartedAt);
     }
 
+    /// <summary>The app's database context, the one the transition runs in.</summary>
+    public static PortalDbContext Db(this WorkflowContext context) => context.Services.GetRequiredService<PortalDbContext>();
+
     public static async Task<GrantApplication> ApplicationAsync(this WorkflowContext context, CancellationToken cancellationToken) =>
         await context.Services.GetRequiredService<PortalDbContext>().Applications
             .Include(a => a.Call)

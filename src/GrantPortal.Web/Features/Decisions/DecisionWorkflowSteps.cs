@@ -21,8 +21,6 @@ internal static class DecisionWorkflowSteps
 
     public const string ProposalPayload = "proposal";
 
-    public static PortalDbContext Db(this WorkflowContext context) => context.Services.GetRequiredService<PortalDbContext>();
-
     public static Task<Decision?> ProposalAsync(this WorkflowContext context, CancellationToken cancellationToken)
     {
         var id = Guid.TryParse(context.Payload.GetValueOrDefault(ProposalPayload), out var proposal) ? proposal : Guid.Empty;

@@ -28,10 +28,8 @@ public sealed class MakeDecision(
     PortalDbContext db, ApplicationAccess access, WorkflowRuntime workflows, IOptions<DecisionOptions> options, TimeProvider clock,
     IStringLocalizer<SharedResource> l)
 {
-    public async Task<GrantApplication?> FindAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
-        user.IsInRole(Roles.Officer) || user.IsInRole(Roles.Admin)
-            ? await (await access.VisibleToAsync(user)).Include(a => a.Call).Include(a => a.Company).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
-            : null;
+    public Task<GrantApplication?> FindAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
+        access.FindForStaffAsync(user, id, cancellationToken);
 
     public async Task<DecisionPanel> LoadAsync(GrantApplication application, CancellationToken cancellationToken)
     {

@@ -28,10 +28,8 @@ public sealed class AssignExperts(
     PortalDbContext db, ApplicationAccess access, ExpertPool pool, FormalChecklist checklist, WorkflowRuntime workflows, TimeProvider clock,
     IStringLocalizer<SharedResource> l)
 {
-    public async Task<GrantApplication?> FindAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
-        user.IsInRole(Roles.Officer) || user.IsInRole(Roles.Admin)
-            ? await (await access.VisibleToAsync(user)).Include(a => a.Call).Include(a => a.Company).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
-            : null;
+    public Task<GrantApplication?> FindAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
+        access.FindForStaffAsync(user, id, cancellationToken);
 
     public async Task<AssignmentPage> LoadAsync(GrantApplication application, CancellationToken cancellationToken)
     {

@@ -26,8 +26,6 @@ internal static class ReviewWorkflowSteps
             ? list.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => Guid.TryParse(s, out var id) ? id : Guid.Empty).Distinct().ToList()
             : [];
 
-    public static PortalDbContext Db(this WorkflowContext context) => context.Services.GetRequiredService<PortalDbContext>();
-
     public static Task<int> LatestVersionAsync(this PortalDbContext db, Guid applicationId, CancellationToken cancellationToken) =>
         db.ApplicationVersions.Where(v => v.ApplicationId == applicationId).MaxAsync(v => v.Number, cancellationToken);
 
