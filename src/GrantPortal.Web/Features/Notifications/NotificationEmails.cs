@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using GrantPortal.Web.Domain;
 using GrantPortal.Web.Infrastructure.Localization;
 using GrantPortal.Web.Infrastructure.Web;
@@ -14,7 +15,8 @@ public sealed class NotificationEmails(IStringLocalizer<SharedResource> l, IOpti
     /// <summary>At most this many items are written out in one digest; the rest are counted and wait on the portal.</summary>
     public const int DigestItems = 50;
 
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
+    // Cyrillic as itself rather than as numeric entities: the e-mail is UTF-8, and readable in its source.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public (string Subject, string HtmlBody) Single(Notification notification, string linkLabel)
     {
@@ -58,7 +60,7 @@ public sealed class NotificationEmails(IStringLocalizer<SharedResource> l, IOpti
     }
 
     private string Footer() =>
-        $"<p><small>{Encoder.Encode(l["You choose which notifications reach you by e-mail, at once or in a daily digest:"])} {Anchor("/notifications/settings", l["notification settings"])}</small></p>";
+        $"<p><small>{Encoder.Encode(l["You choose which notifications reach you by e-mail, at once or in a daily digest:"])} {Anchor("/notifications/settings", l["open the settings"])}</small></p>";
 
     private string Anchor(string path, string text) =>
         $"<a href=\"{Encoder.Encode(options.Value.PublicBaseUrl.TrimEnd('/') + path)}\">{Encoder.Encode(text)}</a>";
