@@ -31,7 +31,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         EnsureChromium();
-        _app = await PortalAppFactory.CreateAsync("Development");
+        // Development delivers e-mail to a pickup folder, by default inside the source tree: keep it with the artifacts.
+        _app = await PortalAppFactory.CreateAsync("Development", new Dictionary<string, string> { ["Email:PickupDirectory"] = Path.Combine(ArtifactsDirectory, "mail") });
         _app.UseKestrel(0);
         _app.StartServer();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
