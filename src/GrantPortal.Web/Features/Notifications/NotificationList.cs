@@ -32,7 +32,7 @@ public sealed class NotificationList(PortalDbContext db, TimeProvider clock)
         return new NotificationListPage([.. found.Take(PageSize)], page, found.Count > PageSize, await UnreadCountAsync(user, cancellationToken));
     }
 
-    /// <returns>The notification's link (null when it has none); null also when it is not this person's.</returns>
+    /// <returns>Whether it is this person's (anyone else's is "not found"), and the page it is about.</returns>
     public async Task<(bool Found, string? Link)> MarkReadAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
     {
         var userId = IdOf(user);

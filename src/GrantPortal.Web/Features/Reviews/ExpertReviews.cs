@@ -6,7 +6,6 @@ using GrantPortal.Web.Features.Notifications;
 using GrantPortal.Web.Infrastructure.Localization;
 using GrantPortal.Web.Infrastructure.Web;
 using GrantPortal.Workflows.Runtime;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
