@@ -6,6 +6,7 @@ using GrantPortal.Web.Features.Companies;
 using GrantPortal.Web.Features.Decisions;
 using GrantPortal.Web.Features.Demo;
 using GrantPortal.Web.Features.Documents;
+using GrantPortal.Web.Features.Notifications;
 using GrantPortal.Web.Features.Reviews;
 using GrantPortal.Web.Infrastructure.Database;
 using GrantPortal.Web.Infrastructure.Email;
@@ -32,6 +33,7 @@ catch (Exception e) when (e is LocalPostgresException or PdfFontsMissingExceptio
 
 builder.AddPortalLocalization();
 builder.AddPortalEmail();
+builder.AddPortalNotifications();
 builder.AddPortalIdentity();
 builder.AddPortalAdmin();
 builder.AddPortalCalls();

@@ -36,6 +36,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             // Decision PDFs within a second, and four eyes for the demo's 8 000 000 ₽ requests.
             ["Decisions:PdfPollInterval"] = "00:00:01",
             ["Decisions:FourEyesThreshold"] = "5000000",
+            // Development delivers e-mail to a pickup folder, by default inside the source tree: keep it with the artifacts.
+            ["Email:PickupDirectory"] = Path.Combine(ArtifactsDirectory, "mail"),
         });
         _app.UseKestrel(0);
         _app.StartServer();

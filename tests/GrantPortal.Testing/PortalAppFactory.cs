@@ -2,6 +2,7 @@ using GrantPortal.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace GrantPortal.Testing;
 
@@ -29,6 +30,18 @@ public class PortalAppFactory(string connectionString, string environment = "Tes
 
         // As behind the agency's TLS proxy: HTTP requests are sent to HTTPS on the standard port.
         builder.UseSetting("https_port", "443");
+    }
+
+    /// <summary>
+    /// Stops the app, then closes its idle pooled connections: each test class has a database of its own, so its pool
+    /// is never used again, and Npgsql would keep those connections for its idle lifetime (five minutes), long enough
+    /// for a full run to exceed the server's max_connections.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        NpgsqlConnection.ClearPool(connection);
     }
 
     /// <summary>A client with its own cookies that does not follow redirects, so tests can see them.</summary>

@@ -20,5 +20,11 @@ public sealed class OutboxEmail
 
     public int Attempts { get; set; }
 
+    /// <summary>
+    /// Not to be tried before then: the end of a sender's lease while it sends, or of the back-off after a failure.
+    /// Null when never tried.
+    /// </summary>
+    public DateTime? NextAttemptAt { get; set; }
+
     public string? LastError { get; set; }
 }

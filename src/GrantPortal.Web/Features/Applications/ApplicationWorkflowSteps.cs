@@ -1,20 +1,16 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using GrantPortal.Web.Data;
 using GrantPortal.Web.Data.Configurations;
 using GrantPortal.Web.Domain;
 using GrantPortal.Web.Features.Documents;
-using GrantPortal.Web.Infrastructure.Email;
+using GrantPortal.Web.Features.Notifications;
 using GrantPortal.Web.Infrastructure.Localization;
-using GrantPortal.Web.Infrastructure.Web;
 using GrantPortal.Workflows.Persistence;
 using GrantPortal.Workflows.Runtime;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace GrantPortal.Web.Features.Applications;
 
@@ -161,56 +157,58 @@ internal sealed class CallClosesAt : IWorkflowDateSource
 }
 
 /// <summary>
-/// Tells people by e-mail, each in their own language, that an application moved on. E-mail is queued in the
-/// transition's transaction, so it goes out exactly when the transition happened.
+/// Tells people, each in their own language, that an application moved on: under the bell, and by e-mail as each
+/// chose. Written in the transition's transaction, so the news goes out exactly when the transition happened.
 /// </summary>
-internal abstract class NotifyByEmail(IStringLocalizer<SharedResource> l, IOptions<PortalOptions> options) : IWorkflowEffect
+internal abstract class NotifyAboutApplication(IStringLocalizer<SharedResource> l) : IWorkflowEffect
 {
     public abstract string Name { get; }
 
-    protected abstract Task<List<PortalUser>> RecipientsAsync(IServiceProvider services, GrantApplication application, CancellationToken cancellationToken);
+    protected abstract Task NotifyAsync(Notifier notifier, GrantApplication application, NotificationKind kind, Func<PortalUser, NotificationMessage> message, CancellationToken cancellationToken);
 
     public async Task RunAsync(WorkflowContext context, CancellationToken cancellationToken)
     {
-        var outbox = context.Services.GetRequiredService<EmailOutbox>();
         var application = await context.ApplicationAsync(cancellationToken);
-        var link = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/applications/{application.Id}";
-        foreach (var recipient in await RecipientsAsync(context.Services, application, cancellationToken))
+        await NotifyAsync(context.Services.GetRequiredService<Notifier>(), application, KindOf(context), _ =>
         {
-            using var _ = new CultureScope(recipient.PreferredCulture);
             var language = LocalizationExtensions.CurrentLanguage;
             var reference = application.Number ?? application.Title;
             // A step that keeps the state (a review overdue, say) is news by its own name, not by the unchanged state's.
             var state = context.FromState == context.ToState
                 ? context.Definition.FindTransition(context.FromState, context.Trigger)!.Name.In(language)
                 : context.Definition.State(context.ToState).Name.In(language);
-            var encoder = HtmlEncoder.Default;
-            var body = $"<p>{encoder.Encode(l["Application {0} ({1}) is now: {2}.", reference, application.Title, state])}</p>";
+            var text = l["Application {0} ({1}) is now: {2}.", reference, application.Title, state].Value;
             if (!string.IsNullOrWhiteSpace(context.Comment))
             {
-                body += $"<p>{encoder.Encode(l["Comment: {0}", context.Comment])}</p>";
+                text += "\n" + l["Comment: {0}", context.Comment];
             }
 
-            body += $"<p><a href=\"{encoder.Encode(link)}\">{encoder.Encode(l["Open the application"])}</a></p>";
-            outbox.Queue(recipient.Email!, l["Application {0}: {1}", reference, state], body);
-        }
+            return new NotificationMessage(l["Application {0}: {1}", reference, state], text, $"/applications/{application.Id}", l["Open the application"]);
+        }, cancellationToken);
     }
+
+    private static NotificationKind KindOf(WorkflowContext context) => (context.ToState, context.Trigger) switch
+    {
+        (ApplicationWorkflowSteps.Submitted, _) => NotificationKind.Submitted,
+        ("RevisionRequested", _) => NotificationKind.Returned,
+        (_, "reviewOverdue") => NotificationKind.ReviewOverdue,
+        ("DecisionIssued", _) => NotificationKind.Decided,
+        _ => NotificationKind.StatusChanged,
+    };
 }
 
-internal sealed class NotifyApplicant(IStringLocalizer<SharedResource> l, IOptions<PortalOptions> options) : NotifyByEmail(l, options)
+internal sealed class NotifyApplicant(IStringLocalizer<SharedResource> l) : NotifyAboutApplication(l)
 {
     public override string Name => "notifyApplicant";
 
-    protected override Task<List<PortalUser>> RecipientsAsync(IServiceProvider services, GrantApplication application, CancellationToken cancellationToken) =>
-        services.GetRequiredService<PortalDbContext>().Users
-            .Where(u => u.CompanyId == application.CompanyId && u.EmailConfirmed)
-            .ToListAsync(cancellationToken);
+    protected override Task NotifyAsync(Notifier notifier, GrantApplication application, NotificationKind kind, Func<PortalUser, NotificationMessage> message, CancellationToken cancellationToken) =>
+        notifier.NotifyCompanyAsync(application.CompanyId, kind, message, cancellationToken);
 }
 
-internal sealed class NotifyOfficers(IStringLocalizer<SharedResource> l, IOptions<PortalOptions> options) : NotifyByEmail(l, options)
+internal sealed class NotifyOfficers(IStringLocalizer<SharedResource> l) : NotifyAboutApplication(l)
 {
     public override string Name => "notifyOfficers";
 
-    protected override async Task<List<PortalUser>> RecipientsAsync(IServiceProvider services, GrantApplication application, CancellationToken cancellationToken) =>
-        [.. await services.GetRequiredService<UserManager<PortalUser>>().GetUsersInRoleAsync(Roles.Officer)];
+    protected override Task NotifyAsync(Notifier notifier, GrantApplication application, NotificationKind kind, Func<PortalUser, NotificationMessage> message, CancellationToken cancellationToken) =>
+        notifier.NotifyOfficersAsync(kind, message, cancellationToken);
 }

@@ -1,16 +1,13 @@
 using System.Security.Claims;
-using System.Text.Encodings.Web;
 using GrantPortal.Web.Data;
 using GrantPortal.Web.Domain;
 using GrantPortal.Web.Features.Applications;
-using GrantPortal.Web.Infrastructure.Email;
+using GrantPortal.Web.Features.Notifications;
 using GrantPortal.Web.Infrastructure.Localization;
 using GrantPortal.Web.Infrastructure.Web;
 using GrantPortal.Workflows.Runtime;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace GrantPortal.Web.Features.Reviews;
 
@@ -24,8 +21,8 @@ public sealed record ReviewPageModel(Review Review, GrantApplication Application
 /// moves the application on to "reviews complete" at once.
 /// </summary>
 public sealed class ExpertReviews(
-    PortalDbContext db, WorkflowRuntime workflows, EmailOutbox outbox, UserManager<PortalUser> users, TimeProvider clock,
-    IStringLocalizer<SharedResource> l, IOptions<PortalOptions> options, ILogger<ExpertReviews> logger)
+    PortalDbContext db, WorkflowRuntime workflows, Notifier notifier, TimeProvider clock,
+    IStringLocalizer<SharedResource> l, ILogger<ExpertReviews> logger)
 {
     public const int MinDeclineReasonLength = 10;
 
@@ -87,7 +84,7 @@ public sealed class ExpertReviews(
         review.Status = ReviewStatus.Declined;
         review.DeclinedAt = clock.GetUtcNow().UtcDateTime;
         review.DeclineReason = reason!.Trim();
-        await TellOfficersAsync(review.Application!, "An expert declined to review application {0}. Assign another expert.");
+        await TellOfficersAsync(review.Application!, NotificationKind.ExpertDeclined, "An expert declined to review application {0}. Assign another expert.", cancellationToken);
         return await SaveAsync(cancellationToken);
     }
 
@@ -148,7 +145,7 @@ public sealed class ExpertReviews(
         if (ReviewScoring.NeedsAnotherExpert(totals, call)
             && !await db.Reviews.AnyAsync(r => r.ApplicationId == review.ApplicationId && (r.Status == ReviewStatus.Offered || r.Status == ReviewStatus.Accepted), cancellationToken))
         {
-            await TellOfficersAsync(review.Application!, "The experts' scores on application {0} differ by more than the call allows. Assign one more expert.");
+            await TellOfficersAsync(review.Application!, NotificationKind.ScoresDiverged, "The experts' scores on application {0} differ by more than the call allows. Assign one more expert.", cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return;
         }
@@ -158,16 +155,8 @@ public sealed class ExpertReviews(
         logger.LogInformation("Review {ReviewId} submitted; completing reviews of {ApplicationId}: {Outcome}", review.Id, review.ApplicationId, result.Outcome);
     }
 
-    private async Task TellOfficersAsync(GrantApplication application, string message)
-    {
-        var link = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/applications/{application.Id}/experts";
-        foreach (var officer in await users.GetUsersInRoleAsync(Roles.Officer))
-        {
-            using var _ = new CultureScope(officer.PreferredCulture);
-            var text = l[message, application.Number!];
-            outbox.Queue(officer.Email!, text, $"<p>{HtmlEncoder.Default.Encode(text)}</p><p><a href=\"{HtmlEncoder.Default.Encode(link)}\">{HtmlEncoder.Default.Encode(l["Open the application"])}</a></p>");
-        }
-    }
+    private Task TellOfficersAsync(GrantApplication application, NotificationKind kind, string message, CancellationToken cancellationToken) =>
+        notifier.NotifyOfficersAsync(kind, _ => new NotificationMessage(l[message, application.Number!], "", $"/applications/{application.Id}/experts", l["Open the application"]), cancellationToken);
 
     private async Task<string?> SaveAsync(CancellationToken cancellationToken)
     {

@@ -1,14 +1,12 @@
 using GrantPortal.Web.Data;
 using GrantPortal.Web.Domain;
 using GrantPortal.Web.Features.Applications;
-using GrantPortal.Web.Infrastructure.Email;
+using GrantPortal.Web.Features.Notifications;
 using GrantPortal.Web.Infrastructure.Localization;
-using GrantPortal.Web.Infrastructure.Web;
 using GrantPortal.Workflows.Persistence;
 using GrantPortal.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace GrantPortal.Web.Features.Reviews;
 
@@ -242,33 +240,30 @@ internal sealed class ReviewDueAt(TimeProvider clock) : IWorkflowDateSource
 }
 
 /// <summary>
-/// E-mails experts in their own language. Each message goes into the outbox in the transition's transaction, so it
-/// is sent exactly when the transition happened, once.
+/// Tells experts about their reviews, in their own language, under the bell and by e-mail as each chose. Written in
+/// the transition's transaction, so it goes out exactly when the transition happened, once.
 /// </summary>
-internal abstract class EmailExperts(IStringLocalizer<SharedResource> l, IOptions<PortalOptions> options) : IWorkflowEffect
+internal abstract class EmailExperts(IStringLocalizer<SharedResource> l) : IWorkflowEffect
 {
     public abstract string Name { get; }
 
     protected IStringLocalizer<SharedResource> L => l;
 
-    protected async Task SendAsync(WorkflowContext context, Review review, Func<GrantApplication, (string Subject, string Text)> message, CancellationToken cancellationToken)
+    protected async Task SendAsync(WorkflowContext context, Review review, NotificationKind kind, Func<GrantApplication, (string Subject, string Text)> message, CancellationToken cancellationToken)
     {
-        var db = context.Db();
-        var expert = await db.Users.SingleAsync(u => u.Id == review.ExpertId, cancellationToken);
         var application = await context.ApplicationAsync(cancellationToken);
-        using var _ = new CultureScope(expert.PreferredCulture);
-        var (subject, text) = message(application);
-        var link = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/reviews/{review.Id}";
-        var encoder = System.Text.Encodings.Web.HtmlEncoder.Default;
-        var body = $"<p>{encoder.Encode(text)}</p><p><a href=\"{encoder.Encode(link)}\">{encoder.Encode(l["Open the review"])}</a></p>";
-        context.Services.GetRequiredService<EmailOutbox>().Queue(expert.Email!, subject, body);
+        await context.Services.GetRequiredService<Notifier>().NotifyAsync([review.ExpertId], kind, _ =>
+        {
+            var (subject, text) = message(application);
+            return new NotificationMessage(subject, text, $"/reviews/{review.Id}", l["Open the review"]);
+        }, cancellationToken);
     }
 
     public abstract Task RunAsync(WorkflowContext context, CancellationToken cancellationToken);
 }
 
 /// <summary>Tells the experts whose reviews this transition created or reopened.</summary>
-internal sealed class NotifyExperts(IStringLocalizer<SharedResource> l, IOptions<PortalOptions> options) : EmailExperts(l, options)
+internal sealed class NotifyExperts(IStringLocalizer<SharedResource> l) : EmailExperts(l)
 {
     public override string Name => "notifyExperts";
 
@@ -280,7 +275,7 @@ internal sealed class NotifyExperts(IStringLocalizer<SharedResource> l, IOptions
             .ToList();
         foreach (var review in changed)
         {
-            await SendAsync(context, review, application => review.Status == ReviewStatus.Offered
+            await SendAsync(context, review, NotificationKind.Assigned, application => review.Status == ReviewStatus.Offered
                 ? (L["An application for your review: {0}", application.Number!], L["You are asked to review application {0} ({1}) by {2}. Accept or decline on the portal.", application.Number!, application.Title, Formats.MoscowTime(review.DueAt)])
                 : (L["Your review is reopened: {0}", application.Number!], L["The agency reopened your review of application {0} ({1}). The new due date is {2}. Reason: {3}", application.Number!, application.Title, Formats.MoscowTime(review.DueAt), context.Comment ?? "—"]),
                 cancellationToken);
@@ -292,7 +287,7 @@ internal sealed class NotifyExperts(IStringLocalizer<SharedResource> l, IOptions
 /// Reminds each expert with an open review: "due soon" up to a day before the due date, "due now" after. Which reminders
 /// went out is kept on the review, so two timers, a retry or a restart never send the same reminder twice.
 /// </summary>
-internal sealed class RemindReviewers(TimeProvider clock, IStringLocalizer<SharedResource> l, IOptions<PortalOptions> options) : EmailExperts(l, options)
+internal sealed class RemindReviewers(TimeProvider clock, IStringLocalizer<SharedResource> l) : EmailExperts(l)
 {
     public override string Name => "remindReviewers";
 
@@ -312,7 +307,7 @@ internal sealed class RemindReviewers(TimeProvider clock, IStringLocalizer<Share
             }
 
             review.RemindersSent = [.. review.RemindersSent, kind];
-            await SendAsync(context, review, application =>
+            await SendAsync(context, review, NotificationKind.ReviewReminder, application =>
                 (L["Reminder: review of {0} is due {1}", application.Number!, Formats.MoscowTime(review.DueAt)],
                  L["Your review of application {0} ({1}) is due {2}.", application.Number!, application.Title, Formats.MoscowTime(review.DueAt)]),
                 cancellationToken);

@@ -17,8 +17,15 @@ public sealed class EmailOptions
 
     public string? SmtpPassword { get; set; }
 
-    /// <summary>A folder that receives each e-mail as an .eml file (Development).</summary>
+    /// <summary>A folder that receives each e-mail as an .eml file named by its outbox id (Development's default: .data/mail).</summary>
     public string? PickupDirectory { get; set; }
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a sender holds an e-mail it is sending before another sender may take it up.</summary>
+    public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(5);
+
+    public bool UsesSmtp => !string.IsNullOrWhiteSpace(SmtpHost);
+
+    public bool CanDeliver => UsesSmtp || !string.IsNullOrWhiteSpace(PickupDirectory);
 }

@@ -1,5 +1,8 @@
 using GrantPortal.Web.Features.Decisions;
+using GrantPortal.Web.Features.Notifications;
 using GrantPortal.Web.Infrastructure.Database;
+using GrantPortal.Web.Infrastructure.Email;
+using GrantPortal.Web.Infrastructure.Localization;
 using GrantPortal.Web.Infrastructure.Workflows;
 using Quartz;
 
@@ -16,6 +19,8 @@ public static class JobsExtensions
         var connectionString = builder.Configuration.GetConnectionString(DatabaseExtensions.ConnectionStringName)!;
         var timerPoll = builder.Configuration.GetValue("Workflows:TimerPollInterval", TimeSpan.FromSeconds(15));
         var pdfPoll = builder.Configuration.GetValue("Decisions:PdfPollInterval", TimeSpan.FromSeconds(10));
+        var email = builder.Configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();
+        var digestAt = builder.Configuration.GetValue(NotificationDigest.TimeSetting, NotificationDigest.DefaultTime);
         builder.Services.AddSingleton<ISchemaPart, QuartzSchema>();
         builder.Services.AddQuartz(q =>
         {
@@ -43,6 +48,25 @@ public static class JobsExtensions
                 .WithIdentity("decision-pdfs-poll")
                 .StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(pdfPoll).RepeatForever()));
+
+            q.AddJob<OutboxEmailJob>(job => job.WithIdentity(OutboxEmailJob.Key).StoreDurably());
+            if (email.CanDeliver)
+            {
+                q.AddTrigger(trigger => trigger
+                    .ForJob(OutboxEmailJob.Key)
+                    .WithIdentity("outbox-email-poll")
+                    .StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(email.PollInterval).RepeatForever()));
+            }
+
+            // Daily, Moscow time; a day missed while every node was down is sent once when one comes back.
+            q.AddJob<NotificationDigestJob>(job => job.WithIdentity(NotificationDigestJob.Key).StoreDurably());
+            q.AddTrigger(trigger => trigger
+                .ForJob(NotificationDigestJob.Key)
+                .WithIdentity("notification-digest-daily")
+                .WithCronSchedule($"0 {digestAt.Minute} {digestAt.Hour} * * ?", cron => cron
+                    .InTimeZone(Formats.MoscowZone)
+                    .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
         });
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
     }

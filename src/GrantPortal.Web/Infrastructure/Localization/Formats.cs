@@ -7,6 +7,9 @@ public static class Formats
 {
     private static readonly TimeZoneInfo Moscow = FindMoscow();
 
+    /// <summary>Moscow's time zone, for schedules that follow the agency's working day.</summary>
+    public static TimeZoneInfo MoscowZone => Moscow;
+
     // Russian style "100 000 000,00 ₽" with no-break spaces, so an amount never wraps across lines.
     private static readonly NumberFormatInfo RussianMoney = new()
     {

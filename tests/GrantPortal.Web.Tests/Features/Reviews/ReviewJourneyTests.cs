@@ -164,8 +164,11 @@ public sealed class ReviewJourneyTests(PortalFixture fixture) : IClassFixture<Po
         await App.WithServicesAsync(async services => await services.GetRequiredService<WorkflowRuntime>().FireDueTimersAsync());
 
         var number = await App.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Number!).SingleAsync());
-        var reminders = await App.WithDbAsync(db => db.OutboxEmails.Where(e => e.Subject.Contains("Напоминание") && e.Subject.Contains(number)).Select(e => e.To).ToListAsync());
+        // Reminders wait for the daily digest unless an expert chose otherwise: one notification each, no e-mail yet.
+        var reminders = await App.WithDbAsync(db => db.Notifications.Where(n => n.Kind == NotificationKind.ReviewReminder && n.Subject.Contains(number))
+            .Select(n => db.Users.Single(u => u.Id == n.UserId).Email!).ToListAsync());
         Assert.Equal(["expert1@grantportal.test", "expert2@grantportal.test"], reminders.Order());
+        Assert.False(await App.WithDbAsync(db => db.OutboxEmails.AnyAsync(e => e.Subject.Contains("Напоминание") && e.Subject.Contains(number))));
         Assert.Equal(3, await App.WithDbAsync(db => db.Set<WorkflowJournalEntry>()
             .CountAsync(j => (j.Trigger == "remindReviewers" || j.Trigger == "reviewOverdue") && db.Set<WorkflowInstance>().Any(i => i.Id == j.InstanceId && i.SubjectId == subject))));
         Assert.Equal("Экспертиза", await StateAsync(officer, id));
