@@ -1,6 +1,7 @@
 using GrantPortal.Web.Features.Account;
 using GrantPortal.Web.Features.Applications;
 using GrantPortal.Web.Features.Admin;
+using GrantPortal.Web.Features.Audit;
 using GrantPortal.Web.Features.Calls;
 using GrantPortal.Web.Features.Companies;
 using GrantPortal.Web.Features.Decisions;
@@ -43,6 +44,7 @@ builder.AddPortalApplications();
 builder.AddPortalDocuments();
 builder.AddPortalReviews();
 builder.AddPortalDecisions();
+builder.AddPortalAudit();
 builder.AddPortalWorkflows();
 builder.AddPortalJobs();
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using GrantPortal.Web.Data;
 using GrantPortal.Web.Domain;
+using GrantPortal.Web.Features.Audit;
 using GrantPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -31,7 +32,7 @@ public sealed record Invitee(string Email, string FullName, string Role, string 
 /// follows the link (<see cref="InvitationController"/>), which proves the address and sets the password. Used by
 /// the admin's invitations and by applicants inviting colleagues into their company.
 /// </summary>
-public sealed class InviteAccount(PortalDbContext db, UserManager<PortalUser> users, AccountEmails emails, TimeProvider clock)
+public sealed class InviteAccount(PortalDbContext db, UserManager<PortalUser> users, AccountEmails emails, AuditLog audit, TimeProvider clock)
 {
     /// <param name="invitationLink">The absolute URL of the acceptance page for a user id and an encoded token.</param>
     /// <returns>The new account, or why Identity refused it (nothing saved).</returns>
@@ -65,6 +66,7 @@ public sealed class InviteAccount(PortalDbContext db, UserManager<PortalUser> us
 
         await QueueAsync(user, invitee.Role, invitationLink);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RolesChangedAsync(user, [], [invitee.Role], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (user, []);
     }

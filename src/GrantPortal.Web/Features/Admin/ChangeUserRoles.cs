@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using GrantPortal.Web.Data;
 using GrantPortal.Web.Domain;
+using GrantPortal.Web.Features.Audit;
 using GrantPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace GrantPortal.Web.Features.Admin;
 
 /// <summary>An admin sets the roles of an account; the person's open sessions pick the change up at the next stamp check.</summary>
-public sealed class ChangeUserRoles(PortalDbContext db, UserManager<PortalUser> users, IStringLocalizer<SharedResource> l)
+public sealed class ChangeUserRoles(PortalDbContext db, UserManager<PortalUser> users, AuditLog audit, IStringLocalizer<SharedResource> l)
 {
     /// <returns>Why the change was refused (nothing changed), or null when there is no such account.</returns>
     public async Task<IReadOnlyList<FormError>?> ChangeAsync(
@@ -54,6 +55,7 @@ public sealed class ChangeUserRoles(PortalDbContext db, UserManager<PortalUser> 
         errors.AddRange(results.SelectMany(r => FormError.FromIdentity(r)));
         if (errors.Count == 0)
         {
+            await audit.RolesChangedAsync(user, current, wanted, cancellationToken, by: admin);
             await transaction.CommitAsync(cancellationToken);
         }
 

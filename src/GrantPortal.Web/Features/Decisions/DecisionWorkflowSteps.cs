@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using GrantPortal.Web.Data;
 using GrantPortal.Web.Domain;
 using GrantPortal.Web.Features.Applications;
+using GrantPortal.Web.Features.Audit;
 using GrantPortal.Web.Infrastructure.Localization;
 using GrantPortal.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -160,6 +161,7 @@ internal sealed class RecordDecision(TimeProvider clock) : IWorkflowEffect
         decision.DecidedAt = now;
         decision.Number = $"РЕШ-{Formats.ToMoscow(now).Year}-{next:D6}";
         decision.VerificationCode = VerificationCode();
+        await context.Services.GetRequiredService<AuditLog>().DecisionMadeAsync(context, decision, cancellationToken);
     }
 
     // 12 characters from an alphabet without look-alikes (no 0/O, 1/I/L): 31^12 ≈ 8·10^17, not guessable.

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using GrantPortal.Web.Data;
 using GrantPortal.Web.Domain;
 using GrantPortal.Web.Features.Applications;
+using GrantPortal.Web.Features.Audit;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
@@ -14,7 +15,7 @@ namespace GrantPortal.Web.Features.Documents;
 /// A document for someone who may see its application, including a removed one that a submitted version still
 /// lists. The bytes are streamed from PostgreSQL to the response, never held in memory whole.
 /// </summary>
-public sealed class DownloadDocument(PortalDbContext db, ApplicationAccess access)
+public sealed class DownloadDocument(PortalDbContext db, ApplicationAccess access, AuditLog audit)
 {
     /// <returns>Null when there is no such document or this person may not see its application.</returns>
     public async Task<ApplicationDocument?> FindAsync(ClaimsPrincipal user, Guid applicationId, Guid documentId, CancellationToken cancellationToken)
@@ -32,6 +33,7 @@ public sealed class DownloadDocument(PortalDbContext db, ApplicationAccess acces
     /// <summary>Sends the document as a download: its real format's content type, its safe name, never cached on the way.</summary>
     public async Task<IActionResult> SendAsync(HttpResponse response, ApplicationDocument document, CancellationToken cancellationToken)
     {
+        await audit.DocumentDownloadedAsync(response.HttpContext.User, document, cancellationToken);
         var disposition = new ContentDispositionHeaderValue("attachment");
         disposition.SetHttpFileName(document.FileName);
         response.ContentType = DocumentFormats.ContentType(document.Kind);

@@ -34,6 +34,7 @@ public sealed class DecisionPdfIssueTests(PortalFixture fixture) : IClassFixture
         var decision = await App.WithDbAsync(db => db.Decisions.AsNoTracking().SingleAsync(d => d.ApplicationId == id));
         var applicant = await App.SignedInClientAsync("applicant1@grantportal.test", DemoData.Password);
         var pdf = await applicant.GetByteArrayAsync($"/applications/{id}/decision.pdf");
+        var subject = id.ToString();
         Assert.Equal(decision.PdfSha256, Convert.ToHexStringLower(SHA256.HashData(pdf)));
         var text = Poppler.Text(pdf);
         Assert.Contains("семь миллионов пятьсот тысяч рублей 00 копеек", text);
@@ -41,6 +42,9 @@ public sealed class DecisionPdfIssueTests(PortalFixture fixture) : IClassFixture
         Assert.Contains("Отчёт по этапу 1 до 01.10.2027.", text);
         Assert.Contains("Скачать решение (PDF)", await applicant.GetStringAsync($"/applications/{id}"));
         Assert.True(await App.WithDbAsync(db => db.OutboxEmails.AnyAsync(e => e.To == "applicant1@grantportal.test" && e.Subject.Contains("Решение выдано"))));
+        Assert.False(await App.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Kind == AuditKind.DecisionPdfDownloaded && e.SubjectId == subject)));
+        Assert.Equal(pdf, await officer.GetByteArrayAsync($"/applications/{id}/decision.pdf"));
+        Assert.True(await App.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Kind == AuditKind.DecisionPdfDownloaded && e.SubjectId == subject)));
         var other = await App.SignedInClientAsync("applicant2@grantportal.test", DemoData.Password);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/applications/{id}/decision.pdf")).StatusCode);
 
