@@ -11,7 +11,7 @@ namespace GrantPortal.Web.Features.Reviews;
 /// <param name="Trigger">The workflow step that assigning fires now: assignExperts after the formal check, requestAdditionalExpert during review; null when neither is possible.</param>
 public sealed record AssignmentPage(
     GrantApplication Application, string State, int Sequence, string? Trigger, int Required, IReadOnlyList<ReviewLine> Reviews,
-    IReadOnlyList<ExpertCandidate> Candidates, FormalCheckModel? FormalCheck);
+    IReadOnlyList<ExpertCandidate> Candidates, FormalCheckModel? FormalCheck, DateTime Now);
 
 /// <summary>A review as officers see it on the application: who, where it stands, and the result once submitted.</summary>
 public sealed record ReviewLine(Review Review, string ExpertName)
@@ -46,7 +46,8 @@ public sealed class AssignExperts(
             application, instance.State, instance.Sequence, trigger, ReviewScoring.RequiredReviews(totals, application.Call!),
             await ReviewsOfAsync(application.Id, cancellationToken),
             await pool.CandidatesAsync(application, cancellationToken),
-            hasVersion ? await checklist.LoadAsync(application, cancellationToken) : null);
+            hasVersion ? await checklist.LoadAsync(application, cancellationToken) : null,
+            clock.GetUtcNow().UtcDateTime);
     }
 
     public async Task<IReadOnlyList<ReviewLine>> ReviewsOfAsync(Guid applicationId, CancellationToken cancellationToken) =>
@@ -107,6 +108,4 @@ public sealed class AssignExperts(
             cancellationToken);
         return result.Succeeded ? null : string.Join(" ", result.Reasons.Select(r => l[r].Value));
     }
-
-    public DateTime Now => clock.GetUtcNow().UtcDateTime;
 }

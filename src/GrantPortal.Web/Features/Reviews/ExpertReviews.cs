@@ -11,6 +11,9 @@ using Microsoft.Extensions.Localization;
 
 namespace GrantPortal.Web.Features.Reviews;
 
+/// <summary>An expert's reviews, soonest due first, and the moment "due soon" and "overdue" are judged at.</summary>
+public sealed record ReviewDashboard(IReadOnlyList<Review> Reviews, DateTime Now);
+
 /// <summary>A review as its expert's page shows it: the assignment, the submitted version to read, and the form.</summary>
 public sealed record ReviewPageModel(Review Review, GrantApplication Application, ApplicationVersion Version, IReadOnlyList<ApplicationField> Fields, ReviewForm Form);
 
@@ -41,13 +44,14 @@ public sealed class ExpertReviews(
         return new ReviewPageModel(review, review.Application!, version, ApplicationFields.Of(version.Content, l), form ?? ReviewForm.From(review, review.Application!.Call!));
     }
 
-    public async Task<IReadOnlyList<Review>> DashboardAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<ReviewDashboard> DashboardAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var expertId = Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
-        return await db.Reviews.AsNoTracking().Include(r => r.Application!).ThenInclude(a => a.Call)
+        var reviews = await db.Reviews.AsNoTracking().Include(r => r.Application!).ThenInclude(a => a.Call)
             .Where(r => r.ExpertId == expertId && r.Status != ReviewStatus.Replaced)
             .OrderBy(r => r.DueAt)
             .ToListAsync(cancellationToken);
+        return new ReviewDashboard(reviews, clock.GetUtcNow().UtcDateTime);
     }
 
     /// <returns>Null when accepted; else why not.</returns>
