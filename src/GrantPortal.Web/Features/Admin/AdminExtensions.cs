@@ -9,5 +9,6 @@ public static class AdminExtensions
         builder.Services.AddScoped<ChangeUserRoles>();
         builder.Services.AddScoped<UnlockUser>();
         builder.Services.AddScoped<InviteUser>();
+        builder.Services.AddScoped<JobsOverview>();
     }
 }

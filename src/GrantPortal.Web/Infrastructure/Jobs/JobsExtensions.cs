@@ -29,6 +29,7 @@ public static class JobsExtensions
                 store.UseSystemTextJsonSerializer();
                 store.UseClustering();
             });
+            q.AddJobListener<JobRunRecorder>();
             q.AddJob<WorkflowTimersJob>(job => job.WithIdentity(WorkflowTimersJob.Key).StoreDurably());
             q.AddTrigger(trigger => trigger
                 .ForJob(WorkflowTimersJob.Key)

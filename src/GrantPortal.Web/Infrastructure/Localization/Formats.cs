@@ -18,9 +18,9 @@ public static class Formats
     public static string Roubles(decimal amount) =>
         IsRussian ? $"{amount.ToString("N2", RussianMoney)}\u00A0₽" : $"{amount.ToString("N2", CultureInfo.InvariantCulture)}\u00A0₽";
 
-    /// <summary>A UTC instant as Moscow time, e.g. "05.12.2026 18:00 МСК".</summary>
-    public static string MoscowTime(DateTime utc) =>
-        $"{ToMoscow(utc).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture)} {(IsRussian ? "МСК" : "MSK")}";
+    /// <summary>A UTC instant as Moscow time, e.g. "05.12.2026 18:00 МСК" (or "05.12.2026 18:00:15 МСК" with seconds).</summary>
+    public static string MoscowTime(DateTime utc, bool seconds = false) =>
+        $"{ToMoscow(utc).ToString(seconds ? "dd.MM.yyyy HH:mm:ss" : "dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture)} {(IsRussian ? "МСК" : "MSK")}";
 
     /// <summary>A length of time in days, hours and minutes, e.g. "1 дн. 12 ч".</summary>
     public static string Duration(TimeSpan duration)
