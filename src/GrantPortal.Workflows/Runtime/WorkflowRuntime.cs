@@ -1,6 +1,7 @@
 using GrantPortal.Workflows.Definitions;
 using GrantPortal.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -171,8 +172,8 @@ public sealed class WorkflowRuntime(
 
     private async Task<FireResult> FireLockedAsync(Guid instanceId, WorkflowSignal signal, WorkflowActor actor, CancellationToken cancellationToken)
     {
-        var instance = await LockAsync(instanceId, cancellationToken);
-        if (await db.Set<WorkflowJournalEntry>().AnyAsync(j => j.InstanceId == instanceId && j.IdempotencyKey == signal.IdempotencyKey, cancellationToken))
+        var (instance, alreadyApplied) = await LockAsync(instanceId, signal.IdempotencyKey, cancellationToken);
+        if (alreadyApplied)
         {
             return Result(FireOutcome.AlreadyApplied, instance);
         }
@@ -231,20 +232,76 @@ public sealed class WorkflowRuntime(
         return Result(FireOutcome.Applied, instance);
     }
 
-    private async Task<WorkflowInstance> LockAsync(Guid instanceId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Locks the instance and says whether a signal with <paramref name="idempotencyKey"/> was applied to it, in one
+    /// round trip. The key is looked up by the batch's second statement, which takes its own snapshot once the lock is
+    /// held (read committed), so it sees every transition committed before; a subquery of the locking statement would
+    /// not, as its snapshot predates the wait for the lock.
+    /// </summary>
+    private async Task<(WorkflowInstance Instance, bool AlreadyApplied)> LockAsync(
+        Guid instanceId, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var wasTracked = db.ChangeTracker.Entries<WorkflowInstance>().Any(e => e.Entity.Id == instanceId);
-        var instance = await db.Set<WorkflowInstance>()
-            .FromSqlInterpolated($"""SELECT * FROM "WorkflowInstances" WHERE "Id" = {instanceId} FOR UPDATE""")
-            .SingleOrDefaultAsync(cancellationToken)
-            ?? throw new KeyNotFoundException($"No workflow instance {instanceId}.");
-        if (wasTracked)
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction())
         {
-            // The tracked copy may predate the lock; only what is read under the lock counts.
-            await db.Entry(instance).ReloadAsync(cancellationToken);
+            BatchCommands =
+            {
+                Command("""
+                    SELECT "Id", "DefinitionId", "Version", "SubjectId", "State", "Sequence", "IsFinished", "StartedAt", "UpdatedAt"
+                    FROM "WorkflowInstances" WHERE "Id" = $1 FOR UPDATE
+                    """, instanceId),
+                Command("""SELECT EXISTS (SELECT 1 FROM "WorkflowJournal" WHERE "InstanceId" = $1 AND "IdempotencyKey" = $2)""", instanceId, idempotencyKey),
+            },
+        };
+        if (db.Database.GetCommandTimeout() is { } timeout)
+        {
+            batch.Timeout = timeout;
         }
 
-        return instance;
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var locked = await reader.ReadAsync(cancellationToken)
+            ? new WorkflowInstance
+            {
+                Id = reader.GetGuid(0),
+                DefinitionId = reader.GetString(1),
+                Version = reader.GetString(2),
+                SubjectId = reader.GetString(3),
+                State = reader.GetString(4),
+                Sequence = reader.GetInt32(5),
+                IsFinished = reader.GetBoolean(6),
+                StartedAt = reader.GetDateTime(7),
+                UpdatedAt = reader.GetDateTime(8),
+            }
+            : throw new KeyNotFoundException($"No workflow instance {instanceId}.");
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (Track(locked), reader.GetBoolean(0));
+    }
+
+    /// <summary>Tracks the instance as read under the lock; a copy the context tracked already may predate it, so takes its values.</summary>
+    private WorkflowInstance Track(WorkflowInstance locked)
+    {
+        if (db.Set<WorkflowInstance>().Local.FindEntry(locked.Id) is not { } tracked)
+        {
+            db.Attach(locked);
+            return locked;
+        }
+
+        tracked.OriginalValues.SetValues(locked);
+        tracked.CurrentValues.SetValues(locked);
+        tracked.State = EntityState.Unchanged;
+        return tracked.Entity;
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        return command;
     }
 
     private async Task EnterAsync(WorkflowInstance instance, StateDefinition state, WorkflowContext context, DateTime now, CancellationToken cancellationToken)
@@ -311,6 +368,9 @@ public sealed class WorkflowRuntime(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Any failure rolls the whole transaction back, so SaveChanges need not wrap itself in a savepoint (two more
+        // round trips to the server).
+        db.Database.AutoSavepointsEnabled = false;
         try
         {
             await work();
@@ -321,6 +381,10 @@ public sealed class WorkflowRuntime(
             // Rolled back: what the context still tracks describes nothing that exists.
             db.ChangeTracker.Clear();
             throw;
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = true;
         }
     }
 

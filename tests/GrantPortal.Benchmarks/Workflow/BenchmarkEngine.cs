@@ -1,32 +1,26 @@
+using GrantPortal.Web.Infrastructure.Database;
 using GrantPortal.Workflows.Persistence;
 using GrantPortal.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace GrantPortal.Benchmarks.Workflow;
 
 /// <summary>
-/// The engine alone over a database migrated with the app's scripts, wired as the app wires it: a scoped database
-/// context and runtime, so every transition gets a fresh scope as a web request would.
+/// The engine alone over a database migrated with the app's scripts, wired as the app wires it: a pooled database
+/// context, a scoped runtime and the app's connection settings, so every transition gets a fresh scope as a web
+/// request would.
 /// </summary>
 public sealed class BenchmarkEngine(ServiceProvider services) : IAsyncDisposable
 {
-    /// <param name="logSql">When given, receives every SQL command executed and every commit.</param>
-    public static BenchmarkEngine Create(string connectionString, Action<string>? logSql = null)
+    /// <param name="connectionString">Used as given: pass it through <see cref="DatabaseExtensions.WithPortalSettings"/> to connect as the app does.</param>
+    public static BenchmarkEngine Create(string connectionString)
     {
         var services = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton(TimeProvider.System)
-            .AddDbContext<DbContext, EngineDbContext>(o =>
-            {
-                o.UseNpgsql(connectionString);
-                if (logSql is not null)
-                {
-                    o.LogTo(logSql, [RelationalEventId.CommandExecuted, RelationalEventId.TransactionCommitted]);
-                }
-            })
+            .AddDbContextPool<DbContext, EngineDbContext>(o => o.UseNpgsql(connectionString))
             .AddSingleton(new WorkflowHandlers([new NoOpGuard()], [new NoOpEffect()], []))
             .AddSingleton(sp => new WorkflowCatalog([RingFlow.File], sp.GetRequiredService<WorkflowHandlers>().Vocabulary(RingFlow.Roles)))
             .AddScoped<WorkflowRuntime>()

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using GrantPortal.Web.Infrastructure.Database;
 using GrantPortal.Workflows.Runtime;
@@ -6,7 +7,7 @@ using Npgsql;
 
 namespace GrantPortal.Benchmarks.Workflow;
 
-/// <param name="NpgsqlSettings">Added to the engine's connection string, to try settings the app could adopt (e.g. Max Auto Prepare=20).</param>
+/// <param name="NpgsqlSettings">Added to the engine's connection string after the app's own settings, to try others (e.g. Max Auto Prepare=0).</param>
 public sealed record WorkflowBenchmarkOptions(
     int Transitions = 20_000, int Clients = 8, int Finished = 100_000, bool ShowSql = false, string NpgsqlSettings = "");
 
@@ -43,8 +44,9 @@ public static class WorkflowBenchmark
             var dataDirectory = Path.Combine(root, "data");
             CpuSample Cpu() => CpuTime.Sample(dataDirectory);
 
-            await using var emptyEngine = BenchmarkEngine.Create($"{emptyDatabase};{options.NpgsqlSettings}");
-            await using var finishedEngine = BenchmarkEngine.Create($"{finishedDatabase};{options.NpgsqlSettings}");
+            string EngineConnection(string database) => $"{DatabaseExtensions.WithPortalSettings(database)};{options.NpgsqlSettings}";
+            await using var emptyEngine = BenchmarkEngine.Create(EngineConnection(emptyDatabase));
+            await using var finishedEngine = BenchmarkEngine.Create(EngineConnection(finishedDatabase));
             await FinishedInstances.SeedAsync(finishedDatabase, finishedEngine.LatestVersion(RingFlow.Id), options.Finished, Progress, cancellationToken);
 
             // Long enough for tiered compilation to reach its final code.
@@ -59,10 +61,10 @@ public static class WorkflowBenchmark
                 await TransitionPhase.RunAsync(engine, "warm-up", warmUp / 5, options.Clients, Cpu, _ => { }, cancellationToken);
             }
 
-            var sql = await SqlOfOneTransitionAsync($"{emptyDatabase};{options.NpgsqlSettings}", emptyEngine, cancellationToken);
+            var sql = await SqlOfOneTransitionAsync(emptyEngine, cancellationToken);
             if (options.ShowSql)
             {
-                Console.WriteLine(string.Join("\n", sql));
+                Console.WriteLine(string.Join("\n\n", sql));
             }
 
             // Rounds in the order empty, finished, pgbench, finished, empty: a drift in the machine's load or the
@@ -91,8 +93,7 @@ public static class WorkflowBenchmark
 
             var empty = PhaseResult.Combine("empty", [empty1, empty2]);
             var finished = PhaseResult.Combine("finished", [finished1, finished2]);
-            var commands = sql.Count(l => l.Contains("Executed DbCommand", StringComparison.Ordinal));
-            Report(options, version, commands, empty, finished, pgbench);
+            Report(options, version, sql.Count, empty, finished, pgbench);
         }
         finally
         {
@@ -120,7 +121,7 @@ public static class WorkflowBenchmark
         var tps = pgbench.Tps;
         Console.WriteLine();
         Console.WriteLine($"Workflow transitions against pgbench tpcb-like: {options.Clients} clients, PostgreSQL {serverVersion}, {Environment.ProcessorCount} CPUs");
-        Console.WriteLine($"SQL commands per transition: {commandsPerTransition}, and the commit");
+        Console.WriteLine($"SQL commands per transition: {commandsPerTransition} (a batch of statements counts once), and the commit");
         if (options.NpgsqlSettings.Length > 0)
         {
             Console.WriteLine($"Npgsql settings added: {options.NpgsqlSettings}");
@@ -176,15 +177,31 @@ public static class WorkflowBenchmark
         }
     }
 
-    /// <summary>The SQL one transition sends, from EF's own log, on an instance of its own.</summary>
-    private static async Task<List<string>> SqlOfOneTransitionAsync(string connectionString, BenchmarkEngine engine, CancellationToken cancellationToken)
+    /// <summary>
+    /// The SQL one transition sends, on an instance of its own: one entry per command or batch, as Npgsql traces them
+    /// (the commit is not traced). Other work is idle meanwhile, so everything traced is the transition's.
+    /// </summary>
+    private static async Task<List<string>> SqlOfOneTransitionAsync(BenchmarkEngine engine, CancellationToken cancellationToken)
     {
         var instance = await engine.RunAsync(r => r.StartAsync(RingFlow.Id, $"sql-{Guid.NewGuid():N}", RingFlow.Clerk, cancellationToken));
-        var log = new List<string>();
-        await using var logging = BenchmarkEngine.Create(connectionString, line => log.Add(line));
-        var result = await logging.RunAsync(r => r.FireAsync(
-            instance.Id, new WorkflowSignal(RingFlow.NextTrigger(instance.State), "sql-1", instance.Sequence), RingFlow.Clerk, cancellationToken));
-        return result.Outcome == FireOutcome.Applied ? log : throw new InvalidOperationException($"The logged transition was {result.Outcome}.");
+        var sent = new List<string>();
+        using (var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => sent.Add(activity.GetTagItem("db.query.text") as string ?? activity.DisplayName),
+        })
+        {
+            ActivitySource.AddActivityListener(listener);
+            var result = await engine.RunAsync(r => r.FireAsync(
+                instance.Id, new WorkflowSignal(RingFlow.NextTrigger(instance.State), "sql-1", instance.Sequence), RingFlow.Clerk, cancellationToken));
+            if (result.Outcome != FireOutcome.Applied)
+            {
+                throw new InvalidOperationException($"The traced transition was {result.Outcome}.");
+            }
+        }
+
+        return sent;
     }
 
     private static async Task AnalyzeAsync(string[] databases, CancellationToken cancellationToken)

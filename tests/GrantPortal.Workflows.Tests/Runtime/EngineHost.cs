@@ -1,4 +1,5 @@
 using GrantPortal.Testing;
+using GrantPortal.Web.Infrastructure.Database;
 using GrantPortal.Workflows.Definitions;
 using GrantPortal.Workflows.Persistence;
 using GrantPortal.Workflows.Runtime;
@@ -8,7 +9,10 @@ using Microsoft.Extensions.Logging;
 
 namespace GrantPortal.Workflows.Tests.Runtime;
 
-/// <summary>The engine alone over a real database of its own: a service provider like the app's, without the app.</summary>
+/// <summary>
+/// The engine alone over a real database of its own: a service provider like the app's (a pooled context, the app's
+/// connection settings), without the app.
+/// </summary>
 public sealed class EngineHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
@@ -30,7 +34,7 @@ public sealed class EngineHost : IAsyncDisposable
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<TimeProvider>(new ManualClock(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)))
             .AddSingleton(handlers)
-            .AddDbContext<DbContext, EngineDbContext>(o => o.UseNpgsql(connectionString))
+            .AddDbContextPool<DbContext, EngineDbContext>(o => o.UseNpgsql(DatabaseExtensions.WithPortalSettings(connectionString)))
             .AddSingleton(sp => new WorkflowHandlers(handlers.Guards, handlers.Effects, handlers.DateSources, pending))
             .AddSingleton(sp => new WorkflowCatalog(files, sp.GetRequiredService<WorkflowHandlers>().Vocabulary(TestHandlers.Roles)))
             .AddSingleton<IWorkflowObserver>(handlers.Observer)

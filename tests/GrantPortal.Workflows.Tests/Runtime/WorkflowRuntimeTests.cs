@@ -131,6 +131,37 @@ public sealed class WorkflowRuntimeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheSameSignalManyTimesAtOnce_IsAppliedOnce_AndTheRestAreAlreadyApplied()
+    {
+        var instance = await StartAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => FireAsync(instance.Id, "submit", Applicant, key: "double-click")));
+
+        // Each waited for the lock and then found the winner's journal entry, rather than a state it could not leave.
+        Assert.Single(results, r => r.Outcome == FireOutcome.Applied);
+        Assert.All(results.Where(r => r.Outcome != FireOutcome.Applied), r => Assert.Equal(FireOutcome.AlreadyApplied, r.Outcome));
+        Assert.Equal(2, (await JournalAsync(instance.Id)).Count);
+    }
+
+    [Fact]
+    public async Task Fire_InAScopeThatReadTheInstanceEarlier_ActsOnWhatItReadsUnderTheLock()
+    {
+        var instance = await StartAsync();
+
+        var result = await _engine.RunAsync(async (runtime, db) =>
+        {
+            await db.Set<WorkflowInstance>().SingleAsync(i => i.Id == instance.Id); // tracked as Draft, sequence 1
+            await FireAsync(instance.Id, "submit", Applicant); // meanwhile another request moves it on, with a reminder
+            Assert.Single(await db.Set<WorkflowTimer>().ToListAsync()); // which this scope tracks too
+            return await runtime.FireAsync(instance.Id, new WorkflowSignal("withdraw", "withdraw-1"), Applicant);
+        });
+
+        Assert.Equal((FireOutcome.Applied, "Withdrawn", 3), (result.Outcome, result.State, result.Sequence));
+        Assert.Equal([1, 2, 3], (await JournalAsync(instance.Id)).Select(j => j.Sequence));
+        Assert.Empty(await TimersAsync(instance.Id));
+    }
+
+    [Fact]
     public async Task Fire_WhenAnEffectFails_ChangesNothing()
     {
         _engine.Handlers.Dates["callClosesAt"] = _engine.Clock.GetUtcNow().AddDays(10);
