@@ -119,6 +119,8 @@ public sealed class WorkflowRuntime(
     /// <summary>
     /// Fires the timers due by now, each in its own transaction, as the system. A timer row is claimed with
     /// FOR UPDATE SKIP LOCKED and deleted with its transition, so across app instances and restarts each fires once.
+    /// Its instance is claimed in the same statement: a timer whose instance someone is acting on is left for the next
+    /// run, rather than held while waiting for that instance (whose transition wants to delete the timer: a deadlock).
     /// </summary>
     /// <returns>How many timers fired.</returns>
     public async Task<int> FireDueTimersAsync(int batchSize = 100, CancellationToken cancellationToken = default)
@@ -134,7 +136,8 @@ public sealed class WorkflowRuntime(
                     var now = clock.GetUtcNow().UtcDateTime;
                     timer = await db.Set<WorkflowTimer>()
                         .FromSqlInterpolated($"""
-                            SELECT * FROM "WorkflowTimers" WHERE "DueAt" <= {now} ORDER BY "DueAt" LIMIT 1 FOR UPDATE SKIP LOCKED
+                            SELECT t.* FROM "WorkflowTimers" t JOIN "WorkflowInstances" i ON i."Id" = t."InstanceId"
+                            WHERE t."DueAt" <= {now} ORDER BY t."DueAt" LIMIT 1 FOR UPDATE OF t, i SKIP LOCKED
                             """)
                         .SingleOrDefaultAsync(cancellationToken);
                     if (timer is null)

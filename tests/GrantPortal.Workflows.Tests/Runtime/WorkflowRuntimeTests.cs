@@ -1,6 +1,7 @@
 using GrantPortal.Workflows.Persistence;
 using GrantPortal.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace GrantPortal.Workflows.Tests.Runtime;
 
@@ -190,6 +191,27 @@ public sealed class WorkflowRuntimeTests : IAsyncLifetime
         Assert.Equal(["notifyOfficers:remind"], _engine.Handlers.EffectsRun);
         var remind = (await JournalAsync(instance.Id))[^1];
         Assert.Equal(("remind", "system", "Submitted"), (remind.Trigger, remind.ActorId, remind.ToState));
+    }
+
+    [Fact]
+    public async Task ADueTimer_WhoseInstanceIsBusy_IsLeftForLater_NotWaitedFor()
+    {
+        var instance = await StartAsync();
+        await FireAsync(instance.Id, "submit", Applicant);
+        _engine.Clock.Advance(TimeSpan.FromDays(2));
+        await using var busy = new NpgsqlConnection(_engine.ConnectionString);
+        await busy.OpenAsync();
+        await using var transaction = await busy.BeginTransactionAsync();
+        await using (var lockInstance = new NpgsqlCommand($"SELECT 1 FROM \"WorkflowInstances\" WHERE \"Id\" = '{instance.Id}' FOR UPDATE", busy, transaction))
+        {
+            await lockInstance.ExecuteNonQueryAsync();
+        }
+
+        var fired = await FireDueTimersAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(0, fired);
+        await transaction.RollbackAsync();
+        Assert.Equal(1, await FireDueTimersAsync());
     }
 
     [Fact]
