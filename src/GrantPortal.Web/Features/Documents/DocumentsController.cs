@@ -62,13 +62,10 @@ public sealed class DocumentsController(ApplicationAccess access, IStringLocaliz
     {
         var page = Url.Action("Documents", "Applications", new { id })!;
         var wantsJson = Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);
-        if (error is null)
+        if (error is null || !wantsJson)
         {
-            TempData["Message"] = done;
-        }
-        else if (!wantsJson)
-        {
-            TempData["Error"] = error;
+            // A script shows its own error in place; the page it moves to after success shows the message.
+            TempData.Tell(error, done);
         }
 
         return !wantsJson ? Redirect(page)

@@ -1,4 +1,5 @@
 using GrantPortal.Web.Domain;
+using GrantPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -25,16 +26,10 @@ public sealed class ExpertAssignmentsController(AssignExperts assign, IStringLoc
         }
 
         var passed = await checklist.RecordAsync(User, application, confirmed ?? [], cancellationToken);
-        if (passed)
-        {
-            TempData["Message"] = l["The formal check is recorded as passed. Assign the experts."].Value;
-        }
-        else
-        {
-            TempData["Error"] = l["The formal check is recorded as not passed: not every item is confirmed. Return the application for revision, or confirm the items."].Value;
-        }
-
-        return RedirectToAction(nameof(Index), new { id });
+        return Outcome(
+            id,
+            passed ? null : l["The formal check is recorded as not passed: not every item is confirmed. Return the application for revision, or confirm the items."].Value,
+            l["The formal check is recorded as passed. Assign the experts."]);
     }
 
     [HttpPost("/applications/{id:guid}/experts")]
@@ -77,15 +72,7 @@ public sealed class ExpertAssignmentsController(AssignExperts assign, IStringLoc
 
     private RedirectToActionResult Outcome(Guid id, string? error, string done)
     {
-        if (error is null)
-        {
-            TempData["Message"] = done;
-        }
-        else
-        {
-            TempData["Error"] = error;
-        }
-
+        TempData.Tell(error, done);
         return RedirectToAction(nameof(Index), new { id });
     }
 }

@@ -71,15 +71,7 @@ public sealed class ReviewsController(ExpertReviews reviews, IStringLocalizer<Sh
 
     private RedirectToActionResult Outcome(Guid id, string? error, string done)
     {
-        if (error is null)
-        {
-            TempData["Message"] = done;
-        }
-        else
-        {
-            TempData["Error"] = error;
-        }
-
+        TempData.Tell(error, done);
         return RedirectToAction(nameof(Show), new { id });
     }
 }
