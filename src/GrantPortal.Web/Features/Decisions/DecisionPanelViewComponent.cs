@@ -1,3 +1,4 @@
+using GrantPortal.Web.Domain;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GrantPortal.Web.Features.Decisions;
@@ -5,9 +6,9 @@ namespace GrantPortal.Web.Features.Decisions;
 /// <summary>The decision part of an application's page for officers: propose, confirm, approve or reject; the decision made.</summary>
 public sealed class DecisionPanelViewComponent(MakeDecision decisions) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(Guid applicationId)
-    {
-        var application = await decisions.FindAsync(UserClaimsPrincipal, applicationId, HttpContext.RequestAborted);
-        return application is null ? Content("") : View(await decisions.LoadAsync(application, HttpContext.RequestAborted));
-    }
+    /// <param name="application">The application the page has loaded (with its call and company).</param>
+    public async Task<IViewComponentResult> InvokeAsync(GrantApplication application) =>
+        UserClaimsPrincipal.IsInRole(Roles.Officer) || UserClaimsPrincipal.IsInRole(Roles.Admin)
+            ? View(await decisions.LoadAsync(application, HttpContext.RequestAborted))
+            : Content("");
 }

@@ -44,6 +44,16 @@ public sealed class ExpertReviews(
         return new ReviewPageModel(review, review.Application!, version, ApplicationFields.Of(version.Content, l), form ?? ReviewForm.From(review, review.Application!.Call!));
     }
 
+    /// <summary>Whether the version the review was assigned on was submitted with this document.</summary>
+    public async Task<bool> ListsDocumentAsync(Review review, Guid documentId, CancellationToken cancellationToken)
+    {
+        var documents = await db.ApplicationVersions.AsNoTracking()
+            .Where(v => v.ApplicationId == review.ApplicationId && v.Number == review.VersionNumber)
+            .Select(v => v.Documents)
+            .SingleAsync(cancellationToken);
+        return documents.Any(d => d.Id == documentId);
+    }
+
     public async Task<ReviewDashboard> DashboardAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var expertId = Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);

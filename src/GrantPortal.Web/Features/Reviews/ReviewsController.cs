@@ -63,8 +63,8 @@ public sealed class ReviewsController(ExpertReviews reviews, IStringLocalizer<Sh
             return NotFound();
         }
 
-        var page = await reviews.LoadAsync(review, null, cancellationToken);
-        return page.Version.Documents.Any(d => d.Id == documentId) && await download.FindAnyAsync(review.ApplicationId, documentId, cancellationToken) is { } document
+        return await reviews.ListsDocumentAsync(review, documentId, cancellationToken)
+            && await download.FindAnyAsync(review.ApplicationId, documentId, cancellationToken) is { } document
             ? await download.SendAsync(Response, document, cancellationToken)
             : NotFound();
     }
