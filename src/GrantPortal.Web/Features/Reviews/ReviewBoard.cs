@@ -2,7 +2,6 @@ using GrantPortal.Web.Data;
 using GrantPortal.Web.Domain;
 using GrantPortal.Web.Features.Applications;
 using GrantPortal.Web.Infrastructure.Localization;
-using GrantPortal.Workflows.Persistence;
 using GrantPortal.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -86,9 +85,7 @@ public sealed class ReviewBoard(PortalDbContext db, WorkflowCatalog catalog, Tim
                 a.Id,
                 a.Number,
                 a.Title,
-                State = db.Set<WorkflowInstance>()
-                    .Where(i => i.DefinitionId == ApplicationWorkflowSteps.WorkflowId && i.SubjectId == a.Id.ToString())
-                    .OrderByDescending(i => i.StartedAt).Select(i => i.State).FirstOrDefault(),
+                a.State,
             })
             .Where(a => ReviewedStates.Contains(a.State) || (a.State == FormalCheckState && checkedIds.Contains(a.Id)))
             .OrderBy(a => a.Number).ThenBy(a => a.Id)
