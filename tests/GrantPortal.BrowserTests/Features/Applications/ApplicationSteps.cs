@@ -6,11 +6,13 @@ namespace GrantPortal.BrowserTests.Features.Applications;
 /// <summary>An applicant's steps from "My applications" to a submitted application, shared by the journeys.</summary>
 internal static class ApplicationSteps
 {
-    public static async Task StartFillAndSubmitAsync(IPage page)
+    /// <param name="callTitle">The call to apply to; the first open call when not given.</param>
+    public static async Task StartFillAndSubmitAsync(IPage page, string? callTitle = null)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "Мои заявки" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Новая заявка" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Подать заявку на этот конкурс" }).First.ClickAsync();
+        await page.Locator("article", new() { HasText = callTitle })
+            .GetByRole(AriaRole.Button, new() { Name = "Подать заявку на этот конкурс" }).First.ClickAsync();
 
         await page.GetByLabel("Импортное изделие").FillAsync("Подшипник роликовый конический");
         await page.GetByLabel("Код ТН ВЭД ЕАЭС (10 цифр)").FillAsync("8482 20 000 9");
@@ -48,17 +50,25 @@ internal static class ApplicationSteps
         await page.GetByLabel("Команда").FillAsync("Главный конструктор — 20 лет в отрасли.");
         await SaveAsync(page);
 
-        await AttachDocumentsAsync(page);
+        var documents = await AttachDocumentsAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Проверить и подать" }).ClickAsync();
         await Expect(page.GetByText("Заполнено разделов: 6 из 6")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Подать заявку", Exact = true }).ClickAsync();
         await Expect(page.Locator("#application-state")).ToHaveTextAsync("Подана");
-        await Expect(page.Locator("#application-documents li")).ToHaveCountAsync(4); // the demo call requires four
+        await Expect(page.Locator("#application-documents li")).ToHaveCountAsync(documents);
         await Expect(page.GetByText(new System.Text.RegularExpressions.Regex(@"ATR-20\d\d-\d{6}")).First).ToBeVisibleAsync();
     }
 
+    /// <summary>The number the application got on submission, read from its page.</summary>
+    public static async Task<string> NumberAsync(IPage page)
+    {
+        var text = await page.GetByText(new System.Text.RegularExpressions.Regex(@"ATR-20\d\d-\d{6}")).First.TextContentAsync();
+        return text!.Split(' ').First(w => w.StartsWith("ATR-", StringComparison.Ordinal));
+    }
+
     /// <summary>On the Documents page: a renamed program is refused in place; then a PDF for each required document.</summary>
-    private static async Task AttachDocumentsAsync(IPage page)
+    /// <returns>How many documents were attached: one per type the call requires.</returns>
+    private static async Task<int> AttachDocumentsAsync(IPage page)
     {
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Документы", Exact = true })).ToBeVisibleAsync();
         await page.GetByLabel("Файл", new() { Exact = true }).SetInputFilesAsync(new FilePayload
@@ -83,6 +93,7 @@ internal static class ApplicationSteps
 
         await Expect(page.Locator("#required-documents .bi-circle")).ToHaveCountAsync(0);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "application-documents.png"), FullPage = true });
+        return types.Length;
     }
 
     private static async Task SaveAsync(IPage page)
