@@ -175,7 +175,7 @@ public sealed class WorkflowRuntime(
 
     private async Task<FireResult> FireLockedAsync(Guid instanceId, WorkflowSignal signal, WorkflowActor actor, CancellationToken cancellationToken)
     {
-        var (instance, alreadyApplied) = await LockAsync(instanceId, signal.IdempotencyKey, cancellationToken);
+        var (instance, alreadyApplied, waiting) = await LockAsync(instanceId, signal.IdempotencyKey, cancellationToken);
         if (alreadyApplied)
         {
             return Result(FireOutcome.AlreadyApplied, instance);
@@ -212,11 +212,9 @@ public sealed class WorkflowRuntime(
         db.Add(Journal(instance, from, transition.To, actor, signal.Trigger, signal.Comment, now, signal.IdempotencyKey));
         if (!transition.IsInternal(from))
         {
-            // The state's tasks and timers end with it; one command for both saves a round trip per transition.
-            await db.Database.ExecuteSqlInterpolatedAsync($"""
-                DELETE FROM "WorkflowBookmarks" WHERE "InstanceId" = {instance.Id};
-                DELETE FROM "WorkflowTimers" WHERE "InstanceId" = {instance.Id}
-                """, cancellationToken);
+            // The state's tasks and timers end with it, deleted by key in SaveChanges' batch: no round trip of their own.
+            Delete(waiting.Bookmarks, id => new WorkflowBookmark { Id = id });
+            Delete(waiting.Timers, id => new WorkflowTimer { Id = id });
             instance.State = transition.To;
             await EnterAsync(instance, definition.State(transition.To), context, now, cancellationToken);
         }
@@ -236,12 +234,13 @@ public sealed class WorkflowRuntime(
     }
 
     /// <summary>
-    /// Locks the instance and says whether a signal with <paramref name="idempotencyKey"/> was applied to it, in one
-    /// round trip. The key is looked up by the batch's second statement, which takes its own snapshot once the lock is
-    /// held (read committed), so it sees every transition committed before; a subquery of the locking statement would
-    /// not, as its snapshot predates the wait for the lock.
+    /// Locks the instance and says whether a signal with <paramref name="idempotencyKey"/> was applied to it, and which
+    /// tasks and timers wait in its state, in one round trip. The later statements of the batch take their own
+    /// snapshots once the lock is held (read committed), so they see every transition committed before; subqueries of
+    /// the locking statement would not, as its snapshot predates the wait for the lock. Tasks and timers of a locked
+    /// instance change only under its lock, so the lists stay true until this transaction ends.
     /// </summary>
-    private async Task<(WorkflowInstance Instance, bool AlreadyApplied)> LockAsync(
+    private async Task<(WorkflowInstance Instance, bool AlreadyApplied, Waiting Waiting)> LockAsync(
         Guid instanceId, string idempotencyKey, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
@@ -254,6 +253,8 @@ public sealed class WorkflowRuntime(
                     FROM "WorkflowInstances" WHERE "Id" = $1 FOR UPDATE
                     """, instanceId),
                 Command("""SELECT EXISTS (SELECT 1 FROM "WorkflowJournal" WHERE "InstanceId" = $1 AND "IdempotencyKey" = $2)""", instanceId, idempotencyKey),
+                Command("""SELECT "Id" FROM "WorkflowBookmarks" WHERE "InstanceId" = $1""", instanceId),
+                Command("""SELECT "Id" FROM "WorkflowTimers" WHERE "InstanceId" = $1""", instanceId),
             },
         };
         if (db.Database.GetCommandTimeout() is { } timeout)
@@ -278,7 +279,39 @@ public sealed class WorkflowRuntime(
             : throw new KeyNotFoundException($"No workflow instance {instanceId}.");
         await reader.NextResultAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return (Track(locked), reader.GetBoolean(0));
+        var alreadyApplied = reader.GetBoolean(0);
+        var bookmarks = await IdsAsync(reader, cancellationToken);
+        var timers = await IdsAsync(reader, cancellationToken);
+        return (Track(locked), alreadyApplied, new Waiting(bookmarks, timers));
+    }
+
+    /// <summary>The ids of an instance's waiting tasks and timers, read under its lock.</summary>
+    private sealed record Waiting(List<Guid> Bookmarks, List<Guid> Timers);
+
+    private static async Task<List<Guid>> IdsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        await reader.NextResultAsync(cancellationToken);
+        var ids = new List<Guid>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Marks rows for deletion by key, using the tracked entity where the context has one already.</summary>
+    private void Delete<T>(List<Guid> ids, Func<Guid, T> stub)
+        where T : class
+    {
+        foreach (var id in ids)
+        {
+            var entry = db.Set<T>().Local.FindEntry(id);
+            if (entry?.State != EntityState.Deleted)
+            {
+                db.Remove(entry?.Entity ?? stub(id));
+            }
+        }
     }
 
     /// <summary>Tracks the instance as read under the lock; a copy the context tracked already may predate it, so takes its values.</summary>
