@@ -26,6 +26,8 @@ public sealed partial class AccessibilityTests(BrowserFixture browser, ITestOutp
             ["/", "/calls", $"/calls/{DemoData.CallId}", "/account/login", "/account/register", "/account/forgot-password",
              "/account/resend-confirmation", "/no-such-page"],
             ["/", "/calls", "/account/login", "/account/register"]);
+        await BrowserFixture.SignInAsync(visitor, "applicant1@grantportal.test", "not the password");
+        await audit.CheckAsync(visitor, "anonymous ru, a refused sign-in");
 
         // A draft, whose sections are forms to fill in.
         var applicant2 = await SignedInAsync("applicant2@grantportal.test");
@@ -36,8 +38,12 @@ public sealed partial class AccessibilityTests(BrowserFixture browser, ITestOutp
         await audit.PagesInBothLanguagesAsync(applicant2, "applicant",
             ["/applications", "/tasks", draft, $"{draft}/item", $"{draft}/project", $"{draft}/stages", $"{draft}/market",
              $"{draft}/team", $"{draft}/documents", "/company", "/company/edit", "/company/invite", "/notifications",
-             "/notifications/settings", "/account/two-factor"],
+             "/notifications/settings", "/account/two-factor", "/account/access-denied"],
             ["/applications", draft, $"{draft}/item", $"{draft}/stages", $"{draft}/documents", "/notifications/settings"]);
+        await applicant2.GotoAsync($"{draft}/item");
+        await applicant2.Locator("#Form_AnnualImportValue").FillAsync("много");
+        await applicant2.GetByRole(AriaRole.Button, new() { Name = "Сохранить и продолжить" }).ClickAsync();
+        await audit.CheckAsync(applicant2, "applicant ru, a section with an error");
 
         // A submitted application, then its formal check, assignment and reviews, audited on the way.
         var applicant1 = await SignedInAsync("applicant1@grantportal.test");
@@ -65,7 +71,8 @@ public sealed partial class AccessibilityTests(BrowserFixture browser, ITestOutp
 
         var expert = await SignedInAsync("expert1@grantportal.test");
         var reviewPath = await FirstLinkAsync(expert, "/reviews", ReviewLink());
-        await audit.PagesInBothLanguagesAsync(expert, "expert", ["/reviews", reviewPath, "/reviews/profile", "/notifications", "/notifications/settings"],
+        await audit.PagesInBothLanguagesAsync(expert, "expert", ["/reviews", reviewPath, "/reviews/profile", "/notifications", "/notifications/settings",
+             "/account/two-factor/enable"],
             ["/reviews", reviewPath]);
 
         var admin = await SignedInAsync("admin@grantportal.test");
