@@ -30,7 +30,7 @@ public sealed class KeyboardTests(BrowserFixture browser) : IClassFixture<Browse
     }
 
     [Fact]
-    public async Task AnApplicant_SignsIn_StartsAnApplication_AndSavesTwoSections_WithTheKeyboardAlone()
+    public async Task AnApplicant_SignsIn_SavesTwoSections_AndAttachesADocument_WithTheKeyboardAlone()
     {
         await browser.App.WithServicesAsync(DemoData.SeedAsync);
         var page = await browser.NewPageAsync();
@@ -86,7 +86,28 @@ public sealed class KeyboardTests(BrowserFixture browser) : IClassFixture<Browse
         await page.ReloadAsync();
         await Expect(page.Locator("#Form_Sector")).ToHaveValueAsync(sector);
         await Expect(page.Locator("#Form_Summary")).ToHaveValueAsync("Разработка, испытания и запуск серийного производства.\nВторой абзац.");
+
+        // A document: its type chosen with the arrows, the file chooser opened with Space, the form sent with Enter.
+        await page.GotoAsync($"/applications/{new Uri(page.Url).Segments[2]}documents");
+        await keys.TabToAsync("#typeCode");
+        await keys.PressAsync("ArrowDown");
+        await keys.TabToAsync("#file");
+        await ChooseFileAsync(page, keys, "plan.exe", [0x4D, 0x5A, 0x90, 0]);
+        await keys.TabToAsync("button:text('Загрузить')");
+        await keys.PressAsync("Enter");
+        await Expect(page.Locator("#upload-error")).ToContainTextAsync("Принимаются только файлы PDF");
+        await Expect(page.Locator("#file")).ToBeFocusedAsync(); // not lost with the button disabled during the upload
+        await ChooseFileAsync(page, keys, "plan.pdf", System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n"));
+        await keys.PressAsync("Tab");
+        await keys.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Файл приложен.");
         keys.AssertFocusAlwaysShown();
+    }
+
+    private static async Task ChooseFileAsync(IPage page, KeyboardOnly keys, string name, byte[] content)
+    {
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => keys.PressAsync("Space"));
+        await chooser.SetFilesAsync(new FilePayload { Name = name, MimeType = "application/octet-stream", Buffer = content });
     }
 
     [Fact]
