@@ -18,6 +18,8 @@
         error.classList.remove('d-none');
         progress.classList.add('d-none');
         button.disabled = false;
+        // The button had the focus and lost it when disabled: give it to the file field, where the next step is.
+        input.focus();
     }
 
     function showProgress(percent) {

@@ -14,6 +14,7 @@ public sealed class RoleChangeJourneyTests(BrowserFixture browser) : IClassFixtu
 
         await BrowserFixture.SignInAsync(page, "admin@grantportal.test", DemoData.Password);
 
+        await page.GetByRole(AriaRole.Button, new() { Name = "Управление" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Пользователи" }).ClickAsync();
         await page.GetByLabel("Почта или имя").FillAsync("expert3@");
         await page.GetByRole(AriaRole.Button, new() { Name = "Найти" }).ClickAsync();
@@ -36,6 +37,7 @@ public sealed class RoleChangeJourneyTests(BrowserFixture browser) : IClassFixtu
         var page = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(page, "admin@grantportal.test", DemoData.Password);
 
+        await page.GetByRole(AriaRole.Button, new() { Name = "Управление" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Процессы" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Грант на замещение импортных комплектующих" }).ClickAsync();
 

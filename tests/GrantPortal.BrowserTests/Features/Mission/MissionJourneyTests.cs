@@ -41,13 +41,13 @@ public sealed class MissionJourneyTests(BrowserFixture browser) : IClassFixture<
         // Company A's application: the expert affiliated with company A cannot be chosen.
         await ReviewSteps.PassFormalCheckAsync(officer1, urlA);
         await Expect(officer1.GetByLabel("Евгений Рецензентов")).ToBeDisabledAsync();
-        await ReviewSteps.AssignAsync(officer1, "mission/05-formal-check-and-experts.png", "Эдуард Экспертов", "Елена Оценщикова");
+        await ReviewSteps.AssignAsync(officer1, "mission/05-formal-check-and-experts.png", ["Эдуард Экспертов", "Елена Оценщикова"]);
         await ReviewSteps.ReviewAsync(browser, "expert1@grantportal.test", 8, "mission/06-review-form.png");
         await ReviewSteps.ReviewAsync(browser, "expert2@grantportal.test", 7, null);
 
         // Company B's application: that expert is free to review it.
         await ReviewSteps.PassFormalCheckAsync(officer1, urlB);
-        await ReviewSteps.AssignAsync(officer1, "mission/07-experts-for-b.png", "Эдуард Экспертов", "Евгений Рецензентов");
+        await ReviewSteps.AssignAsync(officer1, "mission/07-experts-for-b.png", ["Эдуард Экспертов", "Евгений Рецензентов"]);
         await ReviewSteps.ReviewAsync(browser, "expert1@grantportal.test", 5, null);
         await ReviewSteps.ReviewAsync(browser, "expert3@grantportal.test", 4, null);
 
