@@ -4,6 +4,9 @@ namespace GrantPortal.Web.Features.Home;
 
 /// <summary>Friendly error pages; no stack trace or exception text ever reaches the browser outside Development.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
+// The pages are re-executed for the failed request with its method: a POST refused for a missing anti-forgery token
+// would be refused again here, and the person would get a bare 400 instead of the page. Showing a page changes nothing.
+[IgnoreAntiforgeryToken]
 public sealed class ErrorController : Controller
 {
     [Route("/error/{statusCode:int?}")]
