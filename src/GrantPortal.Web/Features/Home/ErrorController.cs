@@ -12,7 +12,13 @@ public sealed class ErrorController : Controller
     [Route("/error/{statusCode:int?}")]
     public IActionResult Index(int? statusCode)
     {
-        var code = statusCode ?? StatusCodes.Status500InternalServerError;
+        // Anyone can type /error/{code}: only error codes are echoed (a 200 or 999 "error", or 0, which throws, is not a page).
+        var code = statusCode switch
+        {
+            null => StatusCodes.Status500InternalServerError,
+            >= 400 and <= 599 => statusCode.Value,
+            _ => StatusCodes.Status404NotFound,
+        };
         Response.StatusCode = code;
         return View(code);
     }
