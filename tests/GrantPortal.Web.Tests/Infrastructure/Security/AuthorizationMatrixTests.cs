@@ -55,6 +55,83 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world, ITestOutputHel
     }
 
     [Fact]
+    public async Task EveryPostRoute_RefusesPeopleWithoutTheRole_EvenWithAValidToken_AndNothingChanges()
+    {
+        var routes = Endpoint.All(world.App, "POST");
+        var before = await world.FingerprintAsync();
+        var failures = new List<string>();
+        var cases = 0;
+        foreach (var route in routes)
+        {
+            var url = world.PostUrl(route);
+            foreach (var person in People.Where(p => !route.Admits(p)))
+            {
+                cases++;
+                var expected = person == Person.Anonymous ? Answer.Login : Answer.Denied;
+                var response = await world.Clients[person].PostAsync(url, await FormAsync(person, []));
+                if (await Answer.MismatchAsync(expected, response) is { } wrong)
+                {
+                    failures.Add($"{person} POST {url} ({route.Pattern}): expected {expected}, got {wrong}");
+                }
+            }
+        }
+
+        output.WriteLine($"{routes.Count} POST routes, {cases} posts by people without the role");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(before, await world.FingerprintAsync());
+    }
+
+    /// <summary>The right role, someone else's record (another company's application, a review assigned to another expert, another person's notification): 404.</summary>
+    [Fact]
+    public async Task PostsOnSomeoneElsesRecord_AreNotFound_AndNothingChanges()
+    {
+        var draft = world.Draft;
+        var others = world.OthersReview;
+        var fields = new Dictionary<string, string> { ["Form.Team"] = "chosen by a stranger", ["reason"] = "stranger", ["declareNoConflict"] = "true", ["submit"] = "true" };
+        (Person Who, string Url, Answer Expected)[] posts =
+        [
+            (Person.OtherCompany, $"/applications/{draft}/item", Answer.NotFoundPage),
+            (Person.OtherCompany, $"/applications/{draft}/project", Answer.NotFoundPage),
+            (Person.OtherCompany, $"/applications/{draft}/stages", Answer.NotFoundPage),
+            (Person.OtherCompany, $"/applications/{draft}/market", Answer.NotFoundPage),
+            (Person.OtherCompany, $"/applications/{draft}/team", Answer.NotFoundPage),
+            (Person.OtherCompany, $"/applications/{draft}/actions/submit", Answer.NotFoundPage),
+            (Person.OtherCompany, $"/applications/{draft}/documents/{world.DraftDocument}/remove", Answer.NotFoundPage),
+            (Person.OtherCompany, $"/applications/{world.Decided}/actions/withdraw", Answer.NotFoundPage),
+            // Removal looks for the file among this application's own: "no longer attached", as for a file removed in another tab.
+            (Person.Applicant, $"/applications/{draft}/documents/{world.DecidedDocument}/remove", Answer.RedirectTo($"/applications/{draft}/documents")),
+            (Person.Expert, $"/reviews/{others}/accept", Answer.NotFoundPage),
+            (Person.Expert, $"/reviews/{others}/decline", Answer.NotFoundPage),
+            (Person.Expert, $"/reviews/{others}", Answer.NotFoundPage),
+            (Person.OtherCompany, $"/notifications/{world.ApplicantNotification}/open", Answer.NotFoundPage),
+            (Person.OtherCompany, $"/notifications/{world.ApplicantNotification}/read", Answer.NotFoundPage),
+            (Person.Officer, $"/officer/experts/{world.ApplicantUser}", Answer.NotFoundPage),
+        ];
+        var before = await world.FingerprintAsync();
+        var failures = new List<string>();
+        foreach (var (who, url, expected) in posts)
+        {
+            var response = await world.Clients[who].PostAsync(url, await FormAsync(who, fields));
+            if (await Answer.MismatchAsync(expected, response) is { } wrong)
+            {
+                failures.Add($"{who} POST {url}: expected {expected}, got {wrong}");
+            }
+        }
+
+        var upload = await Features.Documents.DocumentFiles.UploadAsync(world.Clients[Person.OtherCompany], draft, "other", "x.pdf", Features.Documents.DocumentFiles.Pdf("stranger"));
+        if (upload.StatusCode != HttpStatusCode.NotFound)
+        {
+            failures.Add($"{Person.OtherCompany} upload to company A's draft: expected 404, got {(int)upload.StatusCode}");
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(before, await world.FingerprintAsync());
+    }
+
+    private async Task<FormUrlEncodedContent> FormAsync(Person person, Dictionary<string, string> fields) =>
+        new(fields.Append(new("__RequestVerificationToken", await world.TokenAsync(person))));
+
+    [Fact]
     public async Task TheAccessDeniedPage_Answers403()
     {
         var response = await world.Clients[Person.Expert].GetAsync("/admin/users");

@@ -17,10 +17,10 @@ internal sealed partial record Endpoint(string Method, string Pattern, bool Anon
 
     public override string ToString() => $"{Method} {Pattern}";
 
-    /// <summary>Every route of the app for <paramref name="method"/> (a route with no method, like the error page, answers any).</summary>
+    /// <summary>Every route of the app for <paramref name="method"/>; a route with no method (the error pages, re-executed for any) counts as GET.</summary>
     public static List<Endpoint> All(PortalAppFactory app, string method) =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains(method) ?? true)
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains(method) ?? method == "GET")
             .Select(e => From(method, e))
             .Where(e => !e.Pattern.StartsWith("/health", StringComparison.Ordinal))
             .DistinctBy(e => e.Pattern)

@@ -50,6 +50,9 @@ public sealed class SecurityWorld : IAsyncLifetime
 
     public Guid ExpertUser { get; private set; }
 
+    /// <summary>A notification of company A's applicant.</summary>
+    public Guid ApplicantNotification { get; private set; }
+
     public async Task InitializeAsync()
     {
         _app = await PortalAppFactory.CreateAsync();
@@ -76,6 +79,8 @@ public sealed class SecurityWorld : IAsyncLifetime
             VerificationCode = await db.Decisions.Where(d => d.ApplicationId == Decided).Select(d => d.VerificationCode!).SingleAsync();
             ApplicantUser = await db.Users.Where(u => u.Email == "applicant1@grantportal.test").Select(u => u.Id).SingleAsync();
             ExpertUser = await db.Users.Where(u => u.Email == "expert1@grantportal.test").Select(u => u.Id).SingleAsync();
+            var applicant = ApplicantUser;
+            ApplicantNotification = await db.Notifications.Where(n => n.UserId == applicant).Select(n => n.Id).FirstAsync();
             return 0;
         });
     }
@@ -87,6 +92,48 @@ public sealed class SecurityWorld : IAsyncLifetime
             await _app.DisposeAsync();
         }
     }
+
+    /// <summary>
+    /// A digest of everything a post could change (not sign-in bookkeeping or the audit of downloads): equal before and
+    /// after a refused post means it changed nothing.
+    /// </summary>
+    public Task<string> FingerprintAsync() => App.WithDbAsync(db => db.Database.SqlQueryRaw<string>(FingerprintSql).SingleAsync());
+
+    private static readonly string[] Fingerprinted =
+    [
+        "Companies", "Calls", "Applications", "ApplicationVersions", "ApplicationDocuments", "ExpertProfiles", "FormalChecks",
+        "Reviews", "ApplicationScores", "Decisions", "Notifications", "NotificationPreferences", "OutboxEmails",
+        "AspNetUserRoles", "AspNetUserTokens", "WorkflowInstances",
+    ];
+
+    // Table names from the list above, no input: nothing to inject.
+    private static readonly string FingerprintSql =
+        "SELECT md5(string_agg(t, '|' ORDER BY t)) AS \"Value\" FROM (" + string.Join(" UNION ALL ", Fingerprinted.Select(table =>
+            $"SELECT '{table}' || md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) AS t FROM \"{table}\" x")) + ") d";
+
+    /// <summary>
+    /// A POST route with its parameters filled with records the first person it admits may act on (company A's draft,
+    /// expert 1's review...). A parameter this does not know fails the test that asks, naming the route.
+    /// </summary>
+    internal string PostUrl(Endpoint route) => route.Url(name => (route.Pattern, name) switch
+    {
+        (_, "documentId") => DraftDocument.ToString(),
+        (_, "reviewId") => OwnReview.ToString(),
+        (_, "trigger") => "submit",
+        (_, "code") => VerificationCode,
+        (_, "userId") => ExpertUser.ToString(),
+        (_, "callId") => DemoData.CallId.ToString(),
+        (var p, "id") when p.StartsWith("/applications/", StringComparison.Ordinal) => Draft.ToString(),
+        (var p, "id") when p.StartsWith("/reviews/", StringComparison.Ordinal) => OwnReview.ToString(),
+        (var p, "id") when p.StartsWith("/admin/users/", StringComparison.Ordinal) => ApplicantUser.ToString(),
+        (var p, "id") when p.StartsWith("/notifications/", StringComparison.Ordinal) => ApplicantNotification.ToString(),
+        (var p, "id") when p.StartsWith("/officer/calls/", StringComparison.Ordinal) => DemoData.CallId.ToString(),
+        _ => throw new InvalidOperationException($"{route}: teach SecurityWorld.PostUrl which record '{name}' names."),
+    });
+
+    /// <summary>The anti-forgery token of the person's session (every layout carries the sign-out or language form).</summary>
+    public async Task<string> TokenAsync(Person person) =>
+        (await Clients[person].GetDocumentAsync("/")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
     public static IReadOnlyList<string> RolesOf(Person person) => person switch
     {
