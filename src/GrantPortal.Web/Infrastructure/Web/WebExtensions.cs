@@ -27,6 +27,7 @@ public static class WebExtensions
                 // Every POST, PUT and DELETE must carry the form's anti-forgery token.
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add<RequireTwoFactorSetupFilter>();
+                options.ModelBinderProviders.Insert(0, new StringWithoutNulBinderProvider());
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(options =>
