@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Net;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +17,12 @@ public sealed class SecurityOptions
     /// password on many accounts; this does. A person who mistypes a few times stays well under it.
     /// </summary>
     public int LoginAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>
+    /// Addresses of the reverse proxies in front of the app (the agency's TLS proxy), whose X-Forwarded-For names the
+    /// client. Without them every client would seem to come from the proxy and share one limit. Loopback is trusted anyway.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
 }
 
 /// <summary>The rate limit on the account forms' posts, per client address; a refused post gets the friendly 429 page.</summary>
@@ -25,6 +33,14 @@ public static class AccountThrottling
     public static void AddPortalThrottling(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<SecurityOptions>>((forwarded, security) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in security.Value.TrustedProxies)
+            {
+                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+        });
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

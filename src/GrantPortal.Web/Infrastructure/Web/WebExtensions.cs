@@ -55,6 +55,9 @@ public static class WebExtensions
 
     public static void UsePortalPipeline(this WebApplication app)
     {
+        // First: the client's address and scheme as the trusted proxy saw them (Security:TrustedProxies), for the
+        // per-address limit of the account forms and for HTTPS redirection.
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using GrantPortal.Testing;
 using GrantPortal.Web.Infrastructure.Security;
 
@@ -48,5 +51,42 @@ public sealed class LoginThrottlingTests(RealThrottlingFixture fixture) : IClass
         var again = await english.LoginAsync("victim2@example.test", "Spring-Password-2026");
         Assert.Equal(HttpStatusCode.TooManyRequests, again.StatusCode);
         Assert.Contains("Too many attempts", await again.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task BehindTheTrustedProxy_EachClientAddressHasItsOwnLimit()
+    {
+        await using var proxied = App.WithWebHostBuilder(b => b
+            .UseSetting("Security:TrustedProxies:0", "10.0.0.1")
+            .ConfigureServices(s => s.AddSingleton<IStartupFilter, FromProxy>()));
+        HttpClient ClientAt(string address)
+        {
+            var client = proxied.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+            return client;
+        }
+
+        var attacker = ClientAt("203.0.113.7");
+        for (var i = 0; i < RealThrottlingFixture.Limit; i++)
+        {
+            await attacker.LoginAsync($"victim{i}@example.test", "Spring-Password-2026");
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await attacker.LoginAsync("one-more@example.test", "Spring-Password-2026")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ClientAt("198.51.100.20").LoginAsync("someone@example.test", "Wrong-Password-2026")).StatusCode);
+    }
+
+    /// <summary>Every request arrives from the proxy's address, as on the agency's servers.</summary>
+    private sealed class FromProxy : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = IPAddress.Parse("10.0.0.1");
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }

@@ -83,6 +83,7 @@ public sealed class StoredXssTests(SecurityWorld world, ITestOutputHelper output
         // A decision's reasons.
         var (decided, _) = await InDecisionAsync(app);
         await Saved(DecideAsync(app, officer, decided, "reject", new() { ["reasons"] = Payload("rejection-reasons") + " Спрос не подтверждён письмами." }), "rejection");
+        await world.IssueLettersAsync();
 
         // A call's texts, an expert's profile, invited and registered people's names.
         var call = await app.WithDbAsync(db => NewCallAsync(db, 1_000_000_000m));
