@@ -1,9 +1,11 @@
 using GrantPortal.Web.Data;
 using GrantPortal.Web.Domain;
 using GrantPortal.Web.Infrastructure.Localization;
+using GrantPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace GrantPortal.Web.Features.Account;
@@ -22,6 +24,7 @@ public sealed class AccountController(
     public IActionResult Register() => View(new RegisterInput());
 
     [HttpPost("register")]
+    [EnableRateLimiting(AccountThrottling.Policy)]
     public async Task<IActionResult> Register(RegisterInput input)
     {
         if (!ModelState.IsValid)
@@ -81,6 +84,7 @@ public sealed class AccountController(
     public IActionResult ResendConfirmation() => View(new EmailInput());
 
     [HttpPost("resend-confirmation")]
+    [EnableRateLimiting(AccountThrottling.Policy)]
     public async Task<IActionResult> ResendConfirmation(EmailInput input)
     {
         if (!ModelState.IsValid)
@@ -103,6 +107,7 @@ public sealed class AccountController(
     public IActionResult Login(string? returnUrl) => View(new LoginInput { ReturnUrl = returnUrl });
 
     [HttpPost("login")]
+    [EnableRateLimiting(AccountThrottling.Policy)]
     public async Task<IActionResult> Login(LoginInput input)
     {
         if (!ModelState.IsValid)
@@ -144,6 +149,7 @@ public sealed class AccountController(
             : View(new TwoFactorLoginInput { ReturnUrl = returnUrl, RememberMe = rememberMe });
 
     [HttpPost("login-2fa")]
+    [EnableRateLimiting(AccountThrottling.Policy)]
     public async Task<IActionResult> LoginWithTwoFactor(TwoFactorLoginInput input)
     {
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
@@ -190,6 +196,7 @@ public sealed class AccountController(
     public IActionResult ForgotPassword() => View(new EmailInput());
 
     [HttpPost("forgot-password")]
+    [EnableRateLimiting(AccountThrottling.Policy)]
     public async Task<IActionResult> ForgotPassword(EmailInput input)
     {
         if (!ModelState.IsValid)
@@ -214,6 +221,7 @@ public sealed class AccountController(
         View(new ResetPasswordInput { UserId = userId, Code = code ?? "" });
 
     [HttpPost("reset-password")]
+    [EnableRateLimiting(AccountThrottling.Policy)]
     public async Task<IActionResult> ResetPassword(ResetPasswordInput input)
     {
         if (!ModelState.IsValid)

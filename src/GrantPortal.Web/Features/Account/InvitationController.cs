@@ -1,6 +1,8 @@
+using GrantPortal.Web.Infrastructure.Security;
 using GrantPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace GrantPortal.Web.Features.Account;
 
@@ -19,6 +21,7 @@ public sealed class InvitationController(AcceptInvitation acceptInvitation) : Co
     }
 
     [HttpPost("/account/accept-invitation")]
+    [EnableRateLimiting(AccountThrottling.Policy)]
     public async Task<IActionResult> Accept(AcceptInvitationForm form, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)

@@ -1,5 +1,7 @@
+using GrantPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace GrantPortal.Web.Features.Account;
@@ -15,6 +17,7 @@ public sealed class TwoFactorController(TwoFactorAuthentication twoFactor, IStri
         View(new EnableTwoFactorForm { Key = await twoFactor.GetOrCreateKeyAsync(User) });
 
     [HttpPost("/account/two-factor/enable")]
+    [EnableRateLimiting(AccountThrottling.Policy)]
     public async Task<IActionResult> Enable(EnableTwoFactorForm form)
     {
         var codes = ModelState.IsValid ? await twoFactor.EnableAsync(User, form.Code) : null;

@@ -20,7 +20,7 @@ public sealed class UserList(PortalDbContext db, TimeProvider clock)
 
     public async Task<UserListPage> LoadAsync(UserListQuery query, CancellationToken cancellationToken)
     {
-        var page = Math.Max(query.Page, 1);
+        var page = Math.Clamp(query.Page, 1, int.MaxValue / PageSize); // a typed-in huge page is empty, not an overflow
         var users = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Search))
         {

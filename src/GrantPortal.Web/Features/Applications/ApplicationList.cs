@@ -29,7 +29,7 @@ public sealed class ApplicationList(PortalDbContext db, ApplicationAccess access
         var language = LocalizationExtensions.CurrentLanguage;
         var items = await applications
             .OrderByDescending(a => a.UpdatedAt)
-            .Skip(Math.Max(0, page) * PageSize)
+            .Skip(Math.Clamp(page, 0, (int.MaxValue / PageSize) - 1) * PageSize) // a typed-in page past the end is empty, not an overflow
             .Take(PageSize)
             .Select(a => new ApplicationListItem(a.Id, a.Number, a.Title, a.Call!.TitleRu, a.Call.TitleEn, a.State, a.RequestedGrant, a.UpdatedAt))
             .ToListAsync(cancellationToken);

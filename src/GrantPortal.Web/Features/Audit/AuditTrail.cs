@@ -66,7 +66,7 @@ public sealed class AuditTrail(PortalDbContext db, WorkflowCatalog catalog, IStr
     {
         var errors = new List<FormError>();
         var entries = await FilterAsync(db.AuditEntries.AsNoTracking(), filter, errors, cancellationToken);
-        var page = Math.Max(filter.Page ?? 1, 1);
+        var page = Math.Clamp(filter.Page ?? 1, 1, int.MaxValue / PageSize); // a typed-in huge page is empty, not an overflow
         // One row more than a page tells whether there is a next page without counting the whole trail.
         var found = await entries.OrderByDescending(e => e.Sequence)
             .Skip((page - 1) * PageSize).Take(PageSize + 1)

@@ -6,9 +6,10 @@ using GrantPortal.Web.Domain;
 namespace GrantPortal.Web.Features.Documents;
 
 /// <summary>
-/// Tells which accepted format a file is by its content: the first bytes, and for DOCX and XLSX (ZIP packages)
-/// the parts inside. A renamed executable, a macro-enabled Office file or a ZIP that claims to unpack to more than
-/// <see cref="MaxUnpackedBytes"/> is none of the accepted formats.
+/// Tells which accepted format a file is by its content: the first bytes, for DOCX and XLSX (ZIP packages) the parts
+/// inside, for PDF, PNG and JPEG where the data ends. A renamed executable, a polyglot (<see cref="DocumentEnds"/>), a
+/// macro-enabled Office file or a ZIP that claims to unpack to more than <see cref="MaxUnpackedBytes"/> is none of the
+/// accepted formats.
 /// </summary>
 public static class DocumentFormats
 {
@@ -45,10 +46,23 @@ public static class DocumentFormats
         var read = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         var start = head.AsSpan(0, read);
         file.Position = 0;
-        if (start.StartsWith("%PDF-"u8)) return DocumentKind.Pdf;
-        if (start.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])) return DocumentKind.Png;
-        if (start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF])) return DocumentKind.Jpeg;
+        if (start.StartsWith("%PDF-"u8)) return Checked(file, DocumentKind.Pdf, DocumentEnds.PdfEndsCleanly);
+        if (start.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])) return Checked(file, DocumentKind.Png, DocumentEnds.PngEndsCleanly);
+        if (start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF])) return Checked(file, DocumentKind.Jpeg, DocumentEnds.JpegEndsCleanly);
         return start.StartsWith("PK\u0003\u0004"u8) ? OfficeKind(file) : null;
+    }
+
+    /// <summary>The format, unless something is glued after its end (a polyglot, see <see cref="DocumentEnds"/>).</summary>
+    private static DocumentKind? Checked(Stream file, DocumentKind kind, Func<Stream, bool> endsCleanly)
+    {
+        try
+        {
+            return endsCleanly(file) ? kind : null;
+        }
+        finally
+        {
+            file.Position = 0;
+        }
     }
 
     private static DocumentKind? OfficeKind(Stream file)

@@ -86,9 +86,10 @@ public sealed class UploadedFile : IAsyncDisposable
             }
             return null;
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException || (e is IOException && !request.HttpContext.RequestAborted.IsCancellationRequested))
         {
-            // A malformed multipart body: treated as no file at all.
+            // A malformed multipart body, or one that ends before its closing boundary (the reader says IOException
+            // "Unexpected end of stream"; it was a server error): treated as no file at all.
             return null;
         }
     }

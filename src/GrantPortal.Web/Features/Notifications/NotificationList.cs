@@ -22,7 +22,7 @@ public sealed class NotificationList(PortalDbContext db, TimeProvider clock)
     public async Task<NotificationListPage> LoadAsync(ClaimsPrincipal user, int page, CancellationToken cancellationToken)
     {
         var userId = IdOf(user);
-        page = Math.Max(page, 1);
+        page = Math.Clamp(page, 1, int.MaxValue / PageSize); // a typed-in huge page is empty, not an overflow
         // One row more than a page tells whether there is a next page without counting them all.
         var found = await db.Notifications.AsNoTracking()
             .Where(n => n.UserId == userId)

@@ -125,7 +125,7 @@ public sealed class ReviewBoard(PortalDbContext db, WorkflowCatalog catalog, Tim
         var summary = new ReviewBoardSummary(
             board.GroupBy(a => a.Stage).ToDictionary(g => g.Key, g => g.Count()),
             board.Sum(a => a.Reviews.Count(r => r.Review.IsOverdue(now))));
-        var page = Math.Max(query.Page, 1);
+        var page = Math.Clamp(query.Page, 1, int.MaxValue / PageSize); // a typed-in huge page is empty, not an overflow
         var matching = board.Where(a => (!query.Overdue || a.Overdue) && (!query.Divergent || a.Divergent)).ToList();
         var shown = matching.Skip((page - 1) * PageSize).Take(PageSize).ToList();
         return new ReviewBoardPage(

@@ -27,6 +27,7 @@ public static class WebExtensions
                 // Every POST, PUT and DELETE must carry the form's anti-forgery token.
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add<RequireTwoFactorSetupFilter>();
+                options.ModelBinderProviders.Insert(0, new StringWithoutNulBinderProvider());
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(options =>
@@ -54,6 +55,9 @@ public static class WebExtensions
 
     public static void UsePortalPipeline(this WebApplication app)
     {
+        // First: the client's address and scheme as the trusted proxy saw them (Security:TrustedProxies), for the
+        // per-address limit of the account forms and for HTTPS redirection.
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
@@ -73,6 +77,7 @@ public static class WebExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

@@ -21,6 +21,18 @@ public sealed class DocumentFormatsTests
         { "text", "hello, world"u8.ToArray(), null },
         { "pdf signature not at the start", [0x20, .. DocumentFiles.Pdf()], null },
         { "empty", [], null },
+        { "pdf with lines after %%EOF", [.. DocumentFiles.Pdf(), .. "\r\n\n"u8.ToArray()], DocumentKind.Pdf },
+        { "png with a zip after IEND", [.. DocumentFiles.Png(), .. DocumentFiles.Zip("readme.txt")], null },
+        { "png with a program after IEND", [.. DocumentFiles.Png(), .. DocumentFiles.Executable()], null },
+        { "png cut short", DocumentFiles.Png()[..^6], null },
+        { "jpeg with a zip after EOI", [.. DocumentFiles.Jpeg(), .. DocumentFiles.Zip("readme.txt")], null },
+        { "jpeg with a program after EOI", [.. DocumentFiles.Jpeg(), .. DocumentFiles.Executable()], null },
+        { "jpeg padded with zeros", [.. DocumentFiles.Jpeg(), 0, 0, 0], DocumentKind.Jpeg },
+        { "jpeg without EOI", DocumentFiles.Jpeg()[..^2], null },
+        { "pdf with a zip after %%EOF", [.. DocumentFiles.Pdf(), .. DocumentFiles.Zip("readme.txt")], null },
+        { "pdf with a program after %%EOF", [.. DocumentFiles.Pdf(), .. DocumentFiles.Executable()], null },
+        { "pdf with a zip inside, before %%EOF", [.. DocumentFiles.Pdf()[..^7], .. DocumentFiles.Zip("readme.txt"), .. "\n%%EOF\n"u8.ToArray()], null },
+        { "pdf without %%EOF", DocumentFiles.Pdf()[..^7], null },
     };
 
     [Theory]
@@ -58,6 +70,9 @@ public sealed class DocumentFormatsTests
     [InlineData("План проекта.PDF", DocumentKind.Pdf, "План проекта.pdf")]
     [InlineData("../../etc/passwd", DocumentKind.Pdf, "passwd.pdf")]
     [InlineData("C:\\Users\\ivan\\Desktop\\smeta.xlsx", DocumentKind.Xlsx, "smeta.xlsx")]
+    [InlineData("..\\..\\x.pdf", DocumentKind.Pdf, "x.pdf")]
+    [InlineData("/etc/passwd\0.pdf", DocumentKind.Pdf, "passwd.pdf")]
+    [InlineData("report.pdf\0.exe", DocumentKind.Pdf, "report.pdf.exe.pdf")]
     [InlineData("setup.exe", DocumentKind.Pdf, "setup.exe.pdf")]
     [InlineData("photo.jpeg", DocumentKind.Jpeg, "photo.jpeg")]
     [InlineData("invoice\u202Efdp.exe", DocumentKind.Pdf, "invoicefdp.exe.pdf")]
