@@ -57,6 +57,11 @@ public sealed class FaultCluster : IAsyncLifetime
     {
         await Task.Yield();
         _server?.Stop();
+        if (Environment.GetEnvironmentVariable("FAULT_KEEP") == "1")
+        {
+            return; // the logs and the cluster, to read after a run
+        }
+
         try
         {
             Directory.Delete(_root, recursive: true);
