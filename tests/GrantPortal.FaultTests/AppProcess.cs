@@ -42,6 +42,9 @@ public sealed class AppProcess : IAsyncDisposable
 
     public string LogFile { get; private set; } = "";
 
+    /// <summary>The process is running (it has not exited by itself or been killed).</summary>
+    public bool IsRunning => _process is { HasExited: false };
+
     /// <summary>The Web project's build output, of the same configuration as this test assembly.</summary>
     private static string WebAssembly
     {

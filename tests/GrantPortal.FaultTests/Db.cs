@@ -5,9 +5,10 @@ namespace GrantPortal.FaultTests;
 /// <summary>Plain SQL for the checks, on connections of its own (never the app's), waiting on conditions rather than sleeping.</summary>
 public static class Db
 {
+    /// <remarks>Pooled, so that polling costs a query rather than a log-in: a poll must see progress within a few milliseconds.</remarks>
     public static async Task<List<object?[]>> RowsAsync(string connectionString, string sql)
     {
-        await using var connection = new NpgsqlConnection(connectionString + ";Pooling=false");
+        await using var connection = new NpgsqlConnection(connectionString + ";Include Error Detail=true");
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await using var reader = await command.ExecuteReaderAsync();

@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Xunit.Abstractions;
+
+namespace GrantPortal.FaultTests;
+
+[Collection(FaultCollection.Name)]
+public sealed class DatabaseRestartTests(FaultCluster cluster, ITestOutputHelper output)
+{
+    private const int Workers = 4;
+
+    /// <summary>
+    /// Four people keep opening application pages while PostgreSQL is stopped twice ("fast": sessions closed; then
+    /// "immediate": a crash, with recovery at start) and started again. While it is down they see the friendly error
+    /// page, never a stack trace; after it is back their pages work again without the app being restarted; and a
+    /// workflow timer that fell due during each outage fires afterwards, once.
+    /// </summary>
+    [Fact]
+    public async Task PostgresRestartedUnderLoad_TheAppShowsAFriendlyErrorMeanwhile_ThenRecoversByItself_AndFiresTheMissedTimerOnce()
+    {
+        var db = await cluster.NewDatabaseAsync();
+        var ids = await Clones.CopyAsync(db, cluster.TemplateApplicationId, 2 + Workers);
+        await using var app = AppProcess.Start(cluster, "restart", db);
+        await app.WaitReadyAsync();
+        var answers = new ConcurrentQueue<(DateTime At, int Worker, HttpStatusCode Status, string Body)>();
+        using var stop = new CancellationTokenSource();
+        var load = Enumerable.Range(0, Workers).Select(w => Task.Run(() => LoadAsync(app, ids[2 + w], w, answers, stop.Token))).ToList();
+
+        foreach (var (mode, timerOf) in new[] { ("fast", ids[0]), ("immediate", ids[1]) })
+        {
+            await WaitAsync(() => answers.Count(a => a.Status == HttpStatusCode.OK && a.At > DateTime.UtcNow.AddSeconds(-2)) >= 2 * Workers, "pages before the outage");
+            // Due two seconds from now, while the server is down.
+            await Db.RowsAsync(db, $"""
+                UPDATE "WorkflowTimers" SET "DueAt" = now() + interval '2 seconds'
+                WHERE "Trigger" = 'callClosed' AND "InstanceId" = (SELECT "Id" FROM "WorkflowInstances" WHERE "SubjectId" = '{timerOf}') RETURNING 1
+                """);
+            var down = DateTime.UtcNow;
+            cluster.StopServer(mode);
+            await WaitAsync(() => answers.Count(a => a.At > down && a.Status != HttpStatusCode.OK) >= 2 * Workers, "failed pages during the outage");
+            await Task.Delay(TimeSpan.FromSeconds(2.5) - (DateTime.UtcNow - down) is { Ticks: > 0 } rest ? rest : TimeSpan.Zero);
+            cluster.StartServer();
+            var up = DateTime.UtcNow;
+            output.WriteLine($"{mode}: down for {(up - down).TotalSeconds:F1} s");
+            await WaitAsync(() => Enumerable.Range(0, Workers).All(w => answers.Any(a => a.Worker == w && a.At > up && a.Status == HttpStatusCode.OK)), "every person's pages working again");
+            output.WriteLine($"{mode}: every person's pages worked again {(DateTime.UtcNow - up).TotalSeconds:F1} s after the start");
+
+            var timerFired = $"""
+                SELECT count(*) FROM "WorkflowJournal" j JOIN "WorkflowInstances" i ON i."Id" = j."InstanceId"
+                WHERE i."SubjectId" = '{timerOf}' AND j."Trigger" = 'callClosed'
+                """;
+            Assert.Equal(1, await Db.WaitForCountAsync(db, timerFired, 1, TimeSpan.FromSeconds(60)));
+            output.WriteLine($"{mode}: the timer due during the outage fired {(DateTime.UtcNow - up).TotalSeconds:F1} s after the start");
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(load);
+        await Task.Delay(TimeSpan.FromSeconds(2)); // a second firing, were there one, would come within the timers' poll
+        Assert.Equal(2, await Db.CountAsync(db, """SELECT count(*) FROM "WorkflowJournal" WHERE "Trigger" = 'callClosed'"""));
+        Assert.True(app.IsRunning, "the app stopped");
+        Assert.Equal(0, app.Kills);
+        var failures = answers.Where(a => a.Status != HttpStatusCode.OK).ToList();
+        output.WriteLine($"{answers.Count} pages, {failures.Count} failed: {string.Join(", ", failures.GroupBy(f => f.Status).Select(g => $"{(int)g.Key} ×{g.Count()}"))}");
+        Assert.All(failures, f =>
+        {
+            Assert.Equal(HttpStatusCode.InternalServerError, f.Status);
+            Assert.Contains("Что-то пошло не так", f.Body);
+            Assert.DoesNotContain("Exception", f.Body);
+            Assert.DoesNotContain("Npgsql", f.Body);
+            Assert.DoesNotContain(" at GrantPortal", f.Body);
+        });
+        await Consistency.AssertAsync(db);
+    }
+
+    private static async Task LoadAsync(AppProcess app, Guid id, int worker, ConcurrentQueue<(DateTime, int, HttpStatusCode, string)> answers, CancellationToken stop)
+    {
+        using var client = await Http.SignedInAsync(app.BaseAddress, worker % 2 == 0 ? Clones.Officer : Clones.Applicant);
+        while (!stop.IsCancellationRequested)
+        {
+            foreach (var url in new[] { $"/applications/{id}", "/" })
+            {
+                var response = await client.GetAsync(url, CancellationToken.None);
+                answers.Enqueue((DateTime.UtcNow, worker, response.StatusCode, await response.Content.ReadAsStringAsync(CancellationToken.None)));
+            }
+
+            await Task.Delay(50, CancellationToken.None);
+        }
+    }
+
+    private static async Task WaitAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Waited a minute for {what}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}
