@@ -19,7 +19,7 @@ public static class Decisions
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         }
 
-        Assert.Equal(count, await Db.CountAsync(db, $"""SELECT count(*) FROM "Applications" WHERE "Id" IN ({Db.List(ids)}) AND "State" = 'Approved'"""));
+        Assert.Equal(count, await Db.CountAsync(db, $"""SELECT count(*) FROM "Applications" WHERE "Id" IN ({Db.List(ids)}) AND "State" IN ('Approved', 'DecisionIssued')"""));
         return ids;
     }
 
