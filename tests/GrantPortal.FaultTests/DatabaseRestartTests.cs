@@ -78,8 +78,16 @@ public sealed class DatabaseRestartTests(FaultCluster cluster, ITestOutputHelper
         {
             foreach (var url in new[] { $"/applications/{id}", "/" })
             {
-                var response = await client.GetAsync(url, CancellationToken.None);
-                answers.Enqueue((DateTime.UtcNow, worker, response.StatusCode, await response.Content.ReadAsStringAsync(CancellationToken.None)));
+                try
+                {
+                    var response = await client.GetAsync(url, CancellationToken.None);
+                    answers.Enqueue((DateTime.UtcNow, worker, response.StatusCode, await response.Content.ReadAsStringAsync(CancellationToken.None)));
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    // No answer at all (a hang or a dropped connection) is a failure too; the checks below name it.
+                    answers.Enqueue((DateTime.UtcNow, worker, 0, e.Message));
+                }
             }
 
             await Task.Delay(50, CancellationToken.None);
