@@ -8,12 +8,18 @@ namespace GrantPortal.FaultTests;
 public sealed class DatabaseRestartTests(FaultCluster cluster, ITestOutputHelper output)
 {
     private const int Workers = 4;
+    private const int Movers = 2;
+
+    private readonly int[] _clicks = new int[Workers];
+    private readonly ConcurrentQueue<string> _refused = new();
+    private int _clickedAgain;
 
     /// <summary>
     /// Four people keep opening application pages while PostgreSQL is stopped twice ("fast": sessions closed; then
     /// "immediate": a crash, with recovery at start) and started again. While it is down they see the friendly error
     /// page, never a stack trace; after it is back their pages work again without the app being restarted; and a
-    /// workflow timer that fell due during each outage fires afterwards, once.
+    /// workflow timer that fell due during each outage fires afterwards, once. Two of them also act on their application
+    /// throughout, clicking again after an error page: each click is in the journal once.
     /// </summary>
     [Fact]
     public async Task PostgresRestartedUnderLoad_TheAppShowsAFriendlyErrorMeanwhile_ThenRecoversByItself_AndFiresTheMissedTimerOnce()
@@ -68,29 +74,79 @@ public sealed class DatabaseRestartTests(FaultCluster cluster, ITestOutputHelper
             Assert.DoesNotContain("Npgsql", f.Body);
             Assert.DoesNotContain(" at GrantPortal", f.Body);
         });
+        output.WriteLine($"{_clickedAgain} clicks were made again after an error page or a lost answer");
+        // Every click the movers made, answered or made again after an error page, is in the journal exactly once.
+        Assert.Empty(_refused);
+        for (var w = 0; w < Movers; w++)
+        {
+            output.WriteLine($"person {w}: {_clicks[w]} transitions");
+            Assert.Equal(2 + _clicks[w], await Db.CountAsync(db, $"""
+                SELECT count(*) FROM "WorkflowJournal" j JOIN "WorkflowInstances" i ON i."Id" = j."InstanceId" WHERE i."SubjectId" = '{ids[2 + w]}'
+                """));
+        }
+
         await Consistency.AssertAsync(db);
     }
 
-    private static async Task LoadAsync(AppProcess app, Guid id, int worker, ConcurrentQueue<(DateTime, int, HttpStatusCode, string)> answers, CancellationToken stop)
+    /// <summary>
+    /// Opens its application's page again and again; the first <see cref="Movers"/> people also move it on (the officer
+    /// starts the check and returns it, the applicant resubmits, round and round), clicking again after an error page.
+    /// </summary>
+    private async Task LoadAsync(AppProcess app, Guid id, int worker, ConcurrentQueue<(DateTime, int, HttpStatusCode, string)> answers, CancellationToken stop)
     {
-        using var client = await Http.SignedInAsync(app.BaseAddress, worker % 2 == 0 ? Clones.Officer : Clones.Applicant);
+        using var officer = await Http.SignedInAsync(app.BaseAddress, Clones.Officer);
+        using var applicant = await Http.SignedInAsync(app.BaseAddress, Clones.Applicant);
+        var reader = worker % 2 == 0 ? officer : applicant;
+        var url = $"/applications/{id}";
         while (!stop.IsCancellationRequested)
         {
-            foreach (var url in new[] { $"/applications/{id}", "/" })
+            foreach (var page in new[] { url, "/" })
             {
-                try
+                await GetAsync(reader, page, worker, answers);
+            }
+
+            if (worker < Movers && await GetAsync(officer, url, worker, answers) is { } shown)
+            {
+                var (client, trigger) = shown.Contains($"{url}/actions/startFormalCheck", StringComparison.Ordinal) ? (officer, "startFormalCheck")
+                    : shown.Contains($"{url}/actions/returnForRevision", StringComparison.Ordinal) ? (officer, "returnForRevision")
+                    : (applicant, "resubmit");
+                var form = client == officer ? shown : await GetAsync(applicant, url, worker, answers);
+                if (form is null)
                 {
-                    var response = await client.GetAsync(url, CancellationToken.None);
-                    answers.Enqueue((DateTime.UtcNow, worker, response.StatusCode, await response.Content.ReadAsStringAsync(CancellationToken.None)));
+                    continue;
                 }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+
+                var fields = Http.FormFields(new AngleSharp.Html.Parser.HtmlParser().ParseDocument(form), $"form[action='{url}/actions/{trigger}']",
+                    trigger == "returnForRevision" ? [("comment", "Уточните объёмы поставок по годам.")] : []);
+                var (response, posts) = await Http.PostUntilAnsweredAsync(client, $"{url}/actions/{trigger}", fields);
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                Interlocked.Increment(ref _clicks[worker]);
+                Interlocked.Add(ref _clickedAgain, posts > 1 ? 1 : 0);
+                if (await GetAsync(client, url, worker, answers) is { } after && after.Contains("alert-danger", StringComparison.Ordinal))
                 {
-                    // No answer at all (a hang or a dropped connection) is a failure too; the checks below name it.
-                    answers.Enqueue((DateTime.UtcNow, worker, 0, e.Message));
+                    _refused.Enqueue($"{trigger} on {id}");
                 }
             }
 
             await Task.Delay(50, CancellationToken.None);
+        }
+    }
+
+    /// <returns>The page when it came with 200.</returns>
+    private static async Task<string?> GetAsync(HttpClient client, string url, int worker, ConcurrentQueue<(DateTime, int, HttpStatusCode, string)> answers)
+    {
+        try
+        {
+            var response = await client.GetAsync(url, CancellationToken.None);
+            var body = await response.Content.ReadAsStringAsync(CancellationToken.None);
+            answers.Enqueue((DateTime.UtcNow, worker, response.StatusCode, body));
+            return response.StatusCode == HttpStatusCode.OK ? body : null;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            // No answer at all (a hang or a dropped connection) is a failure too; the checks name it.
+            answers.Enqueue((DateTime.UtcNow, worker, 0, e.Message));
+            return null;
         }
     }
 
