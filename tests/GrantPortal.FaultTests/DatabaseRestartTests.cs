@@ -30,6 +30,7 @@ public sealed class DatabaseRestartTests(FaultCluster cluster, ITestOutputHelper
         await app.WaitReadyAsync();
         var answers = new ConcurrentQueue<(DateTime At, int Worker, HttpStatusCode Status, string Body)>();
         using var stop = new CancellationTokenSource();
+        using var probe = Http.Client(app.BaseAddress); // a load balancer's readiness check
         var load = Enumerable.Range(0, Workers).Select(w => Task.Run(() => LoadAsync(app, ids[2 + w], w, answers, stop.Token))).ToList();
 
         foreach (var (mode, timerOf) in new[] { ("fast", ids[0]), ("immediate", ids[1]) })
@@ -43,12 +44,14 @@ public sealed class DatabaseRestartTests(FaultCluster cluster, ITestOutputHelper
             var down = DateTime.UtcNow;
             cluster.StopServer(mode);
             await WaitAsync(() => answers.Count(a => a.At > down && a.Status != HttpStatusCode.OK) >= 2 * Workers, "failed pages during the outage");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await probe.GetAsync("/health/ready")).StatusCode);
             await Task.Delay(TimeSpan.FromSeconds(2.5) - (DateTime.UtcNow - down) is { Ticks: > 0 } rest ? rest : TimeSpan.Zero);
             cluster.StartServer();
             var up = DateTime.UtcNow;
             output.WriteLine($"{mode}: down for {(up - down).TotalSeconds:F1} s");
             await WaitAsync(() => Enumerable.Range(0, Workers).All(w => answers.Any(a => a.Worker == w && a.At > up && a.Status == HttpStatusCode.OK)), "every person's pages working again");
             output.WriteLine($"{mode}: every person's pages worked again {(DateTime.UtcNow - up).TotalSeconds:F1} s after the start");
+            Assert.Equal(HttpStatusCode.OK, (await probe.GetAsync("/health/ready")).StatusCode);
 
             var timerFired = $"""
                 SELECT count(*) FROM "WorkflowJournal" j JOIN "WorkflowInstances" i ON i."Id" = j."InstanceId"
