@@ -12,7 +12,9 @@ public sealed class NotificationBellViewComponent(NotificationList list, ILogger
         {
             return View(await list.UnreadCountAsync(UserClaimsPrincipal, HttpContext.RequestAborted));
         }
-        catch (DbException e)
+        // EF Core's execution strategy wraps a failure it deems transient (the server shutting down or starting up) in an
+        // InvalidOperationException; seen by the fault tests, where the error page came out empty while PostgreSQL restarted.
+        catch (Exception e) when (e is DbException or { InnerException: DbException })
         {
             // The error page too has the bell: without the database it still renders, with a bell that shows no count.
             logger.LogWarning(e, "Could not count unread notifications");

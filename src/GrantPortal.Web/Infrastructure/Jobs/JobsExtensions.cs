@@ -21,6 +21,9 @@ public static class JobsExtensions
         var pdfPoll = builder.Configuration.GetValue("Decisions:PdfPollInterval", TimeSpan.FromSeconds(10));
         var email = builder.Configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();
         var digestAt = builder.Configuration.GetValue(NotificationDigest.TimeSetting, NotificationDigest.DefaultTime);
+        // How often a node says it is alive; another node takes over the jobs of one silent for this long plus as long
+        // again (Quartz's threshold). Quartz's default is 7.5 s; the fault tests shorten it so a killed node's jobs move on sooner.
+        var checkin = builder.Configuration.GetValue<TimeSpan?>("Jobs:ClusterCheckinInterval");
         builder.Services.AddSingleton<ISchemaPart, QuartzSchema>();
         builder.Services.AddQuartz(q =>
         {
@@ -34,7 +37,14 @@ public static class JobsExtensions
             {
                 store.UsePostgres(connectionString);
                 store.UseSystemTextJsonSerializer();
-                store.UseClustering();
+                store.UseClustering(cluster =>
+                {
+                    if (checkin is { } interval)
+                    {
+                        cluster.CheckinInterval = interval;
+                        cluster.CheckinMisfireThreshold = interval;
+                    }
+                });
             });
             q.AddJobListener<JobRunRecorder>();
             q.AddJob<WorkflowTimersJob>(job => job.WithIdentity(WorkflowTimersJob.Key).StoreDurably());
