@@ -118,10 +118,15 @@ public static class ApplicationSeed
             -- The first of 89 regions often, the last rarely: the index is 89 × r³.
             INSERT INTO "Companies" ("Id", "LegalName", "Inn", "Ogrn", "Kpp", "Region", "Address", "ContactPerson", "ContactPhone",
                 "ContactEmail", "IsSme", "CreatedAt", "UpdatedAt")
-            SELECT {{CompanyIdSql("k")}}, 'ООО «Завод № ' || k || '»', lpad(k::text, 10, '0'), lpad(k::text, 13, '0'), NULL,
+            -- Valid numbers, as the app reads them back: the INN's check digit weighs its nine digits, the OGRN's is its
+            -- first twelve modulo 11.
+            SELECT {{CompanyIdSql("k")}}, 'ООО «Завод № ' || k || '»',
+                n.inn || (SELECT sum(w * substr(n.inn, p::int, 1)::int) FROM unnest(ARRAY[2, 4, 10, 3, 5, 9, 4, 6, 8]) WITH ORDINALITY AS x (w, p)) % 11 % 10,
+                n.ogrn || n.ogrn::bigint % 11 % 10, NULL,
                 (ARRAY[{{string.Join(", ", regions.Select(r => $"'{r}'"))}}])[1 + floor(89 * random() ^ 3)::int],
                 '', '', '', '', random() < 0.7, now(), now()
-            FROM generate_series(1, {{companies}}) AS k;
+            FROM generate_series(1, {{companies}}) AS k,
+            LATERAL (SELECT '77' || lpad(k::text, 7, '0') AS inn, '10277' || lpad(k::text, 7, '0') AS ogrn) AS n;
             """;
     }
 
