@@ -16,9 +16,10 @@ namespace GrantPortal.Benchmarks.Load;
 /// <param name="Clients">Concurrent clients, each sending its next request when the last one is answered.</param>
 /// <param name="Seconds">Measured seconds per page, split over <paramref name="Rounds"/>.</param>
 /// <param name="Rounds">The pages take turns this many times, so a change in the machine's load weighs on all alike.</param>
-public sealed record LoadOptions(int Applications = 100_000, int Small = 1_000, int Clients = 4, int Seconds = 20, int Rounds = 4)
+/// <param name="ShowQueries">Print the database commands of one request per page (Npgsql's diagnostics).</param>
+public sealed record LoadOptions(int Applications = 100_000, int Small = 1_000, int Clients = 4, int Seconds = 20, int Rounds = 4, bool ShowQueries = false)
 {
-    public const string Usage = "load [--applications N] [--small M] [--clients C] [--seconds S] [--rounds R]";
+    public const string Usage = "load [--applications N] [--small M] [--clients C] [--seconds S] [--rounds R] [--show-queries]";
 
     /// <exception cref="ArgumentException">An unknown option or a missing number.</exception>
     public static LoadOptions Parse(string[] arguments)
@@ -36,6 +37,7 @@ public sealed record LoadOptions(int Applications = 100_000, int Small = 1_000, 
                 "--clients" => options with { Clients = Number() },
                 "--seconds" => options with { Seconds = Number() },
                 "--rounds" => options with { Rounds = Number() },
+                "--show-queries" => options with { ShowQueries = true },
                 _ => throw new ArgumentException($"Unknown option {arguments[i]}. usage: {Usage}"),
             };
         }
@@ -153,7 +155,7 @@ public static class LoadBenchmark
         for (var p = 0; p < pages.Length; p++)
         {
             await DriveAsync(pages[p], options.Clients, TimeSpan.FromSeconds(3), cancellationToken);
-            (queries[p], bytes[p]) = await CountQueriesAsync(pages[p], random, cancellationToken);
+            (queries[p], bytes[p]) = await CountQueriesAsync(pages[p], random, options.ShowQueries, cancellationToken);
         }
 
         var latencies = pages.Select(_ => new List<double>()).ToArray();
@@ -196,24 +198,32 @@ public static class LoadBenchmark
     }
 
     /// <summary>Database commands per request (Npgsql's activities, a batch counting once), over requests one at a time.</summary>
-    private static async Task<(double Queries, int Bytes)> CountQueriesAsync(Page page, Random random, CancellationToken cancellationToken)
+    /// <param name="show">Print the commands of the first request.</param>
+    private static async Task<(double Queries, int Bytes)> CountQueriesAsync(Page page, Random random, bool show, CancellationToken cancellationToken)
     {
         const int requests = 10;
-        var count = 0;
+        var commands = new System.Collections.Concurrent.ConcurrentQueue<string>();
         using var listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == "Npgsql",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-            ActivityStopped = _ => Interlocked.Increment(ref count),
+            ActivityStopped = activity => commands.Enqueue(
+                string.Create(CultureInfo.InvariantCulture, $"{activity.Duration.TotalMilliseconds,7:F2} ms  ")
+                + (activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement") ?? activity.DisplayName)),
         };
         ActivitySource.AddActivityListener(listener);
         var bytes = 0;
         for (var i = 0; i < requests; i++)
         {
             bytes = Math.Max(bytes, Encoding.UTF8.GetByteCount((await PortalBench.GetAsync(page.Client, page.Url(random), cancellationToken)).Body));
+            if (show && i == 0)
+            {
+                Console.WriteLine($"=== {page.Name}: {commands.Count} commands");
+                Console.WriteLine(string.Join("\n", commands));
+            }
         }
 
-        return ((double)count / requests, bytes);
+        return ((double)commands.Count / requests, bytes);
     }
 
     private static async Task<List<Guid>> IdsAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
