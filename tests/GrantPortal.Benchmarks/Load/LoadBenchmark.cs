@@ -53,7 +53,7 @@ public sealed record LoadOptions(int Applications = 100_000, int Small = 1_000, 
 /// endpoint of the same app through the same middleware, over a database seeded as years of the programme leave it
 /// (<see cref="ApplicationSeed"/>, <see cref="ReviewSeed"/>): 100,000 applications over twenty calls, 300,000 reviews by
 /// 200 experts. The officers' list is measured first at 1,000 applications, then the database grows and every page is
-/// measured. Aims: each page at least 20 % of the trivial endpoint's requests/s; the list's p95 at 100,000 at most
+/// measured, with the list of a second database kept at 1,000 in the same rounds. Aims: each page at least 20 % of the trivial endpoint's requests/s; the list's p95 at 100,000 at most
 /// 1.5 × its p95 at 1,000.
 /// </summary>
 public static class LoadBenchmark
@@ -72,39 +72,42 @@ public static class LoadBenchmark
     public static async Task RunAsync(LoadOptions options, CancellationToken cancellationToken)
     {
         await using var bench = PortalBench.Start();
-        // The background jobs run once at start-up (on an empty database) and not again while pages are measured: the
-        // seeded approvals would otherwise have their decision PDFs made meanwhile.
-        var app = bench.App("load", new Dictionary<string, string>
-        {
-            ["Decisions:PdfPollInterval"] = "1.00:00:00",
-            ["Workflows:TimerPollInterval"] = "1.00:00:00",
-        });
-        var officer = await app.CreateUserAsync(Roles.Officer, demo: true);
-        var expert = await app.CreateUserAsync(Roles.Expert, demo: true);
+        // The database that grows, and one that stays at the small size, whose list is measured in the same rounds as
+        // the grown one's: a change in the machine's load between phases then weighs on both alike.
+        var (app, officer, expert) = await StartAsync(bench, "load");
+        var (smallApp, smallOfficer, _) = await StartAsync(bench, "small");
+        await using var connection = await OpenAsync(app, cancellationToken);
+        await using var smallConnection = await OpenAsync(smallApp, cancellationToken);
         var (version, content) = Workflow(app.Services.GetRequiredService<WorkflowCatalog>());
-
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
         var seeding = Stopwatch.StartNew();
-        var companies = await ApplicationSeed.SeedCallsAsync(connection, options.Applications, ApplicationSeed.TwentyCalls, Progress, cancellationToken);
-        await ReviewSeed.SeedExpertsAsync(connection, ReviewSeed.Experts, Progress, cancellationToken);
-        async Task GrowAsync(int from, int to)
+        async Task<int> SeedAsync(NpgsqlConnection database, Guid officerId)
         {
-            await ApplicationSeed.SeedApplicationsAsync(connection, from, to, options.Applications, companies, ApplicationSeed.TwentyCalls, Progress, cancellationToken);
-            await ReviewSeed.SeedAsync(connection, version, content, officer.Id, Progress, cancellationToken);
-            Progress("VACUUM ANALYZE");
-            await PortalBench.ExecuteAsync(connection, "VACUUM ANALYZE", cancellationToken);
+            var companies = await ApplicationSeed.SeedCallsAsync(database, options.Applications, ApplicationSeed.TwentyCalls, Progress, cancellationToken);
+            await ReviewSeed.SeedExpertsAsync(database, ReviewSeed.Experts, Progress, cancellationToken);
+            await GrowAsync(database, officerId, companies, 0, options.Small);
+            return companies;
         }
 
-        await GrowAsync(0, options.Small);
+        async Task GrowAsync(NpgsqlConnection database, Guid officerId, int companies, int from, int to)
+        {
+            await ApplicationSeed.SeedApplicationsAsync(database, from, to, options.Applications, companies, ApplicationSeed.TwentyCalls, Progress, cancellationToken);
+            await ReviewSeed.SeedAsync(database, version, content, officerId, Progress, cancellationToken);
+            Progress("VACUUM ANALYZE");
+            await PortalBench.ExecuteAsync(database, "VACUUM ANALYZE", cancellationToken);
+        }
+
+        var companies = await SeedAsync(connection, officer.Id);
+        await SeedAsync(smallConnection, smallOfficer.Id);
         var officerClient = await app.SignedInClientAsync(officer.Email!);
         var expertClient = await app.SignedInClientAsync(expert.Email!);
+        var smallClient = await smallApp.SignedInClientAsync(smallOfficer.Email!);
         var call = ApplicationSeed.CallId(0);
+        string ListUrl(Random random) =>
+            $"/officer/calls/{call}/applications?{ApplicationListBenchmark.Filters[random.Next(ApplicationListBenchmark.Filters.Count)].Query}";
         var trivial = new Page("trivial: /health/live", officerClient, _ => "/health/live");
         // A second yardstick: a page through MVC and the layout (its notification bell) whose own work is one empty list.
         var minimal = new Page("minimal page: /notifications", officerClient, _ => "/notifications");
-        var list = new Page("officers' list, 11 filters", officerClient, random =>
-            $"/officer/calls/{call}/applications?{ApplicationListBenchmark.Filters[random.Next(ApplicationListBenchmark.Filters.Count)].Query}");
+        var list = new Page("officers' list, 11 filters", officerClient, ListUrl);
 
         Progress($"measuring the list at {options.Small:N0} applications");
         var small = await MeasureAsync([trivial, minimal, list], options, cancellationToken);
@@ -112,7 +115,7 @@ public static class LoadBenchmark
 
         Progress($"growing the database to {options.Applications:N0} applications");
         var growing = Stopwatch.StartNew();
-        await GrowAsync(options.Small, options.Applications);
+        await GrowAsync(connection, officer.Id, companies, options.Small, options.Applications);
         Progress($"grown in {growing.Elapsed.TotalMinutes:F1} min (all seeding {seeding.Elapsed.TotalMinutes:F1} min)");
 
         var applications = await IdsAsync(connection, $"""
@@ -127,10 +130,33 @@ public static class LoadBenchmark
             new("application page (officer)", officerClient, random => $"/applications/{applications[random.Next(applications.Count)]}"),
             new("expert dashboard", expertClient, _ => "/reviews"),
             new("ranking of the largest call", officerClient, _ => $"/officer/calls/{call}/ranking"),
+            new($"the list at {options.Small:N0}, 2nd db", smallClient, ListUrl),
         ];
         Progress($"measuring {pages.Length} pages at {options.Applications:N0} applications");
         var large = await MeasureAsync(pages, options, cancellationToken);
         Report(options, facts, small, smallLoad, large, PortalBench.LoadAverage());
+    }
+
+    /// <summary>The app over a database of its own, with its officer and expert.</summary>
+    private static async Task<(PortalAppFactory App, PortalUser Officer, PortalUser Expert)> StartAsync(PortalBench bench, string database)
+    {
+        // The background jobs run once at start-up (on an empty database) and not again while pages are measured: the
+        // seeded approvals would otherwise have their decision PDFs made meanwhile.
+        var app = bench.App(database, new Dictionary<string, string>
+        {
+            ["Decisions:PdfPollInterval"] = "1.00:00:00",
+            ["Workflows:TimerPollInterval"] = "1.00:00:00",
+        });
+        var officer = await app.CreateUserAsync(Roles.Officer, demo: true);
+        var expert = await app.CreateUserAsync(Roles.Expert, demo: true);
+        return (app, officer, expert);
+    }
+
+    private static async Task<NpgsqlConnection> OpenAsync(PortalAppFactory app, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
     }
 
     /// <summary>The newest grant workflow as the engine records it: its version (the hash of its file) and the file.</summary>
@@ -291,13 +317,14 @@ public static class LoadBenchmark
 
         Table("small", string.Create(c, $"At {options.Small:N0} applications:"), small, smallLoad);
         Table("large", string.Create(c, $"At {options.Applications:N0} applications:"), large, largeLoad);
-        var (listSmall, listLarge) = (PortalBench.Percentile(small[2].Latencies, 95), PortalBench.Percentile(large[2].Latencies, 95));
+        var listFirst = PortalBench.Percentile(small[2].Latencies, 95);
+        var (listSmall, listLarge) = (PortalBench.Percentile(large[^1].Latencies, 95), PortalBench.Percentile(large[2].Latencies, 95));
         var (trivialSmall, trivialLarge) = (PortalBench.Percentile(small[0].Latencies, 95), PortalBench.Percentile(large[0].Latencies, 95));
         Console.WriteLine();
         Console.WriteLine(string.Create(c,
-            $"officers' list p95: {listSmall:F1} ms at {options.Small:N0}, {listLarge:F1} ms at {options.Applications:N0}: × {listLarge / listSmall:F2}   (aim: at most × {ListAim:F1}: {(listLarge / listSmall <= ListAim ? "met" : "MISSED")})"));
+            $"officers' list p95 in the same rounds: {listSmall:F1} ms at {options.Small:N0} (2nd database), {listLarge:F1} ms at {options.Applications:N0}: × {listLarge / listSmall:F2}   (aim: at most × {ListAim:F1}: {(listLarge / listSmall <= ListAim ? "met" : "MISSED")})"));
         Console.WriteLine(string.Create(c,
-            $"(the trivial endpoint's p95 in the same phases: {trivialSmall:F1} ms and {trivialLarge:F1} ms: × {trivialLarge / trivialSmall:F2})"));
+            $"(measured first, before the database grew: {listFirst:F1} ms at {options.Small:N0}, × {listLarge / listFirst:F2}; the trivial endpoint's p95 then and later: {trivialSmall:F1} ms, {trivialLarge:F1} ms)"));
         Console.WriteLine("(queries: database commands per request, one request at a time; KB: the largest page of those requests)");
         figures.Add(("list_p95_ratio", listLarge / listSmall));
         foreach (var (name, value) in figures)
