@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using GrantPortal.Benchmarks.ApplicationList;
+using GrantPortal.Benchmarks.Load;
 using GrantPortal.Benchmarks.Pdf;
 using GrantPortal.Benchmarks.Workflow;
 
 const string Usage = "usage: workflow [--transitions N] [--clients C] [--finished M] [--show-sql] [--npgsql \"Key=Value;...\"]\n"
     + $"   or: {ApplicationListOptions.Usage}\n"
+    + $"   or: {LoadOptions.Usage}\n"
     + "   or: pdf [--count N]";
 
 if (args is ["pdf", .. var pdfArguments])
@@ -30,6 +32,12 @@ if (args is ["application-list", .. var listArguments])
 {
     var listOptions = ApplicationListOptions.Parse(listArguments);
     return await RunCancellableAsync(cancellationToken => ApplicationListBenchmark.RunAsync(listOptions, cancellationToken));
+}
+
+if (args is ["load", .. var loadArguments])
+{
+    var loadOptions = LoadOptions.Parse(loadArguments);
+    return await RunCancellableAsync(cancellationToken => LoadBenchmark.RunAsync(loadOptions, cancellationToken));
 }
 
 if (args is not ["workflow", .. var rest])

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using GrantPortal.Workflows.Definitions;
 
@@ -24,6 +26,11 @@ public static class WorkflowDiagram
     private const string BoxStroke = "#8a96a3";
     private const string PathFill = "#eaf2fb";
 
+    // The layout depends on the definition and the language alone, and costs milliseconds (candidate routes scored
+    // against every obstacle): computed once per definition version and language, then only read. Definitions are
+    // immutable and the catalog keeps one object per version; the table forgets a definition nobody holds.
+    private static readonly ConditionalWeakTable<WorkflowDefinition, ConcurrentDictionary<string, DiagramLayout>> Layouts = new();
+
     /// <summary>Renders <paramref name="definition"/> as an SVG document.</summary>
     /// <param name="definition">The workflow to draw.</param>
     /// <param name="language"><c>ru</c> or <c>en</c>: the language of state and transition names (see <see cref="LocalizedText.In"/>).</param>
@@ -40,7 +47,8 @@ public static class WorkflowDiagram
         ArgumentNullException.ThrowIfNull(language);
         path ??= [];
 
-        var layout = DiagramLayout.Compute(definition, language);
+        var layout = Layouts.GetValue(definition, _ => new ConcurrentDictionary<string, DiagramLayout>(StringComparer.Ordinal))
+            .GetOrAdd(language, l => DiagramLayout.Compute(definition, l));
         var current = layout.Nodes.FirstOrDefault(n => n.Id == currentState);
         var visited = path.ToHashSet(StringComparer.Ordinal);
         var taken = new HashSet<(string, string)>();

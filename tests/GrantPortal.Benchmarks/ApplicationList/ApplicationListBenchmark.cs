@@ -47,7 +47,7 @@ public static class ApplicationListBenchmark
 {
     private const double Aim = 1.5;
 
-    private static readonly (string Name, string Query)[] Filters =
+    public static readonly IReadOnlyList<(string Name, string Query)> Filters =
     [
         ("no filter, newest first", ""),
         ("status: expert review", "status=ExpertReview"),
@@ -62,102 +62,69 @@ public static class ApplicationListBenchmark
         ("page 10", "page=10"),
     ];
 
-    // The app's own log would drown the figures.
-    private static readonly Dictionary<string, string> Quiet = new() { ["Logging:LogLevel:Default"] = "Error" };
-
     public static async Task RunAsync(ApplicationListOptions options, CancellationToken cancellationToken)
     {
-        // WebApplicationFactory finds the app's content root through MvcTestingAppManifest.json in the working folder.
-        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
-        var root = Path.Combine(Path.GetTempPath(), "grantportal-bench", $"{Environment.ProcessId}-{Guid.NewGuid():N}");
-        Progress($"starting a PostgreSQL cluster in {root}");
-        LocalPostgres? server = null;
+        await using var bench = PortalBench.Start();
+        var sizes = new[] { options.Small, options.Applications };
         var apps = new List<PortalAppFactory>();
-        try
+        var clients = new List<HttpClient>();
+        foreach (var size in sizes)
         {
-            server = LocalPostgres.Start(root);
-            var sizes = new[] { options.Small, options.Applications };
-            var clients = new List<HttpClient>();
-            foreach (var size in sizes)
-            {
-                // The app migrates its database as it starts; the data goes in after.
-                var app = new PortalAppFactory(server.ConnectionString($"list_{size}"), settings: Quiet);
-                apps.Add(app);
-                var officer = await app.CreateUserAsync(Roles.Officer, demo: true);
-                await ApplicationSeed.SeedAsync(app.ConnectionString, size, Progress, cancellationToken);
-                clients.Add(await app.SignedInClientAsync(officer.Email!));
-            }
+            // The app migrates its database as it starts; the data goes in after.
+            var app = bench.App($"list_{size}");
+            apps.Add(app);
+            var officer = await app.CreateUserAsync(Roles.Officer, demo: true);
+            await ApplicationSeed.SeedAsync(app.ConnectionString, size, Progress, cancellationToken);
+            clients.Add(await app.SignedInClientAsync(officer.Email!));
+        }
 
-            var url = $"/officer/calls/{ApplicationSeed.CallId(0)}/applications";
-            var inCall = new List<long>();
-            foreach (var app in apps)
-            {
-                inCall.Add(await ScalarAsync(app.ConnectionString, $"""
-                    SELECT count(*) FROM "Applications" WHERE "CallId" = '{ApplicationSeed.CallId(0)}' AND "SubmittedAt" IS NOT NULL
-                    """, cancellationToken));
-            }
+        var url = $"/officer/calls/{ApplicationSeed.CallId(0)}/applications";
+        var inCall = new List<long>();
+        foreach (var app in apps)
+        {
+            inCall.Add(await PortalBench.ScalarAsync<long>(app.ConnectionString, $"""
+                SELECT count(*) FROM "Applications" WHERE "CallId" = '{ApplicationSeed.CallId(0)}' AND "SubmittedAt" IS NOT NULL
+                """, cancellationToken));
+        }
 
-            Progress("warm-up");
-            for (var round = 0; round < Math.Max(20, options.Requests / 5); round++)
+        Progress("warm-up");
+        for (var round = 0; round < Math.Max(20, options.Requests / 5); round++)
+        {
+            foreach (var (_, query) in Filters)
             {
-                foreach (var (_, query) in Filters)
+                foreach (var client in clients)
                 {
-                    foreach (var client in clients)
-                    {
-                        await TimeAsync(client, $"{url}?{query}", cancellationToken);
-                    }
+                    await TimeAsync(client, $"{url}?{query}", cancellationToken);
                 }
-            }
-
-            var latencies = Filters.Select(_ => sizes.Select(_ => new List<double>()).ToArray()).ToArray();
-            var rows = new int[Filters.Length, sizes.Length];
-            for (var round = 0; round < options.Requests; round++)
-            {
-                for (var f = 0; f < Filters.Length; f++)
-                {
-                    // Which size goes first alternates, so neither always follows the other's cache misses.
-                    for (var k = 0; k < sizes.Length; k++)
-                    {
-                        var s = (k + round) % sizes.Length;
-                        var (ms, found) = await TimeAsync(clients[s], $"{url}?{Filters[f].Query}", cancellationToken);
-                        latencies[f][s].Add(ms);
-                        rows[f, s] = found;
-                    }
-                }
-
-                if ((round + 1) % Math.Max(1, options.Requests / 4) == 0)
-                {
-                    Progress($"measured {round + 1} / {options.Requests} rounds");
-                }
-            }
-
-            Report(options, sizes, inCall, latencies, rows);
-            if (options.Explain)
-            {
-                await ExplainAsync(server, Path.Combine(root, "server.log"), apps[^1], clients[^1], url, cancellationToken);
             }
         }
-        finally
-        {
-            Progress("stopping the app and the cluster, deleting its folder");
-            foreach (var app in apps)
-            {
-                await app.DisposeAsync();
-            }
 
-            NpgsqlConnection.ClearAllPools();
-            server?.Stop();
-            try
+        var latencies = Filters.Select(_ => sizes.Select(_ => new List<double>()).ToArray()).ToArray();
+        var rows = new int[Filters.Count, sizes.Length];
+        for (var round = 0; round < options.Requests; round++)
+        {
+            for (var f = 0; f < Filters.Count; f++)
             {
-                if (Directory.Exists(root))
+                // Which size goes first alternates, so neither always follows the other's cache misses.
+                for (var k = 0; k < sizes.Length; k++)
                 {
-                    Directory.Delete(root, recursive: true);
+                    var s = (k + round) % sizes.Length;
+                    var (ms, found) = await TimeAsync(clients[s], $"{url}?{Filters[f].Query}", cancellationToken);
+                    latencies[f][s].Add(ms);
+                    rows[f, s] = found;
                 }
             }
-            catch (IOException e)
+
+            if ((round + 1) % Math.Max(1, options.Requests / 4) == 0)
             {
-                Console.Error.WriteLine($"Could not delete {root}: {e.Message}");
+                Progress($"measured {round + 1} / {options.Requests} rounds");
             }
+        }
+
+        Report(options, sizes, inCall, latencies, rows);
+        if (options.Explain)
+        {
+            await ExplainAsync(bench.Server, Path.Combine(bench.Root, "server.log"), apps[^1], clients[^1], url, cancellationToken);
         }
     }
 
@@ -174,7 +141,7 @@ public static class ApplicationListBenchmark
             $"{"filter",-26} {"rows",9} {"small p50",9} {"p95",7} {"large p50",9} {"p95",7} {"p95 large/small",15}"));
         var worst = 0.0;
         var figures = new List<(string Name, double Value)>();
-        for (var f = 0; f < Filters.Length; f++)
+        for (var f = 0; f < Filters.Count; f++)
         {
             var (p50Small, p95Small) = (Percentile(latencies[f][0], 50), Percentile(latencies[f][0], 95));
             var (p50Large, p95Large) = (Percentile(latencies[f][1], 50), Percentile(latencies[f][1], 95));
@@ -240,36 +207,16 @@ public static class ApplicationListBenchmark
 
     private static async Task<(double Ms, int Rows)> TimeAsync(HttpClient client, string url, CancellationToken cancellationToken)
     {
-        var watch = Stopwatch.StartNew();
-        using var response = await client.GetAsync(url, cancellationToken);
-        var html = await response.Content.ReadAsStringAsync(cancellationToken);
-        var ms = watch.Elapsed.TotalMilliseconds;
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}");
-        }
-
-        var rows = html.Split("<tr data-id=").Length - 1;
-        return (ms, rows);
+        var (ms, html) = await PortalBench.GetAsync(client, url, cancellationToken);
+        return (ms, RowsOf(html));
     }
 
-    private static async Task<long> ScalarAsync(string connectionString, string sql, CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
+    /// <summary>How many applications the list page shows.</summary>
+    public static int RowsOf(string html) => html.Split("<tr data-id=").Length - 1;
 
-    // Nearest rank.
-    private static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
-    }
+    private static double Percentile(List<double> values, double p) => PortalBench.Percentile(values, p);
 
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+    private static string LoadAverage() => PortalBench.LoadAverage();
 
-    private static void Progress(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+    private static void Progress(string message) => PortalBench.Progress(message);
 }

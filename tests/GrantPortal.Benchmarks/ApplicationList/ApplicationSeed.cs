@@ -9,7 +9,8 @@ namespace GrantPortal.Benchmarks.ApplicationList;
 /// itself in batches (INSERT ... SELECT generate_series), far faster than going through the app. The spread, fixed by
 /// a seed so every run gets the same data:
 /// <list type="bullet">
-/// <item>ten calls of unequal size, the largest holding 30 % of all applications (it is the one measured);</item>
+/// <item>ten (or twenty) calls of unequal size, the largest holding 30 % (15 %) of all applications (it is the one measured), each
+/// scored on the programme's five standard criteria;</item>
 /// <item>a company per ten applications, in regions as unequal as Russia's industry: Moscow, its oblast and
 /// St Petersburg first, a long tail of small ones;</item>
 /// <item>20 % never submitted (drafts, and drafts the call's closing withdrew), the rest spread over every state
@@ -22,8 +23,12 @@ public static class ApplicationSeed
 {
     private const int BatchSize = 10_000;
 
-    /// <summary>Each call's share of all applications; the first is the largest.</summary>
-    private static readonly double[] CallShares = [0.30, 0.20, 0.12, 0.10, 0.08, 0.06, 0.05, 0.04, 0.03, 0.02];
+    /// <summary>Ten calls of unequal size, the largest holding 30 % of all applications.</summary>
+    public static readonly IReadOnlyList<double> TenCalls = [0.30, 0.20, 0.12, 0.10, 0.08, 0.06, 0.05, 0.04, 0.03, 0.02];
+
+    /// <summary>Twenty calls of unequal size, the largest holding 15 % of all applications.</summary>
+    public static readonly IReadOnlyList<double> TwentyCalls =
+        [0.15, 0.10, 0.08, 0.07, 0.06, 0.06, 0.05, 0.05, 0.05, 0.04, 0.04, 0.04, 0.035, 0.035, 0.03, 0.03, 0.025, 0.025, 0.02, 0.01];
 
     private static readonly (string State, double Share, bool Submitted)[] States =
     [
@@ -39,36 +44,62 @@ public static class ApplicationSeed
     // Regions by how many applicants they have; the rest follow in the order of RussianRegions.
     private static readonly string[] BusyRegions = ["77", "50", "78", "66", "16", "63", "52", "74", "54", "23", "02", "59", "61", "24", "38", "42"];
 
+    /// <summary>The programme's five standard criteria (those 0004 gave the calls before it), each scored 0..10, threshold 4.</summary>
+    public static readonly IReadOnlyList<(string Code, int Weight)> Criteria =
+        [("technology", 25), ("import-substitution", 25), ("demand", 20), ("capacity", 15), ("budget", 15)];
+
+    private static string CriteriaJson => "[" + string.Join(", ", Criteria.Select(c =>
+        $$"""{"Code": "{{c.Code}}", "NameRu": "{{c.Code}}", "NameEn": "{{c.Code}}", "Weight": {{c.Weight}}, "MaxScore": 10, "Threshold": 4}""")) + "]";
+
     public static readonly Guid AuthorId = Guid.Parse("a0000000-0000-0000-0000-00000000be00");
 
     /// <summary>The id of call <paramref name="index"/> (0 is the largest).</summary>
     public static Guid CallId(int index) => Guid.Parse($"c0000000-0000-0000-0000-{index + 1:D12}");
 
+    /// <summary>The calls, the companies and <paramref name="count"/> applications over ten calls, then VACUUM ANALYZE.</summary>
     public static async Task SeedAsync(string connectionString, int count, Action<string> progress, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        var companies = Math.Max(20, count / 10);
-        await ExecuteAsync(connection, Basics(companies), cancellationToken);
-        progress($"seeded {CallShares.Length} calls and {companies:N0} companies");
-
-        for (var from = 0; from < count; from += BatchSize)
-        {
-            var to = Math.Min(from + BatchSize, count);
-            // The same seed for every batch but a different start: reproducible, and each batch its own numbers.
-            await ExecuteAsync(connection, $"SELECT setseed({0.5 * from / count:0.######})", cancellationToken);
-            await ExecuteAsync(connection, Applications(from, to, companies), cancellationToken);
-            progress($"seeded {to:N0} / {count:N0} applications");
-        }
-
+        var companies = await SeedCallsAsync(connection, count, TenCalls, progress, cancellationToken);
+        await SeedApplicationsAsync(connection, 0, count, count, companies, TenCalls, progress, cancellationToken);
         progress("VACUUM ANALYZE");
-        await ExecuteAsync(connection, "VACUUM ANALYZE", cancellationToken);
+        await PortalBench.ExecuteAsync(connection, "VACUUM ANALYZE", cancellationToken);
     }
 
-    private static string Basics(int companies)
+    /// <summary>The author of every application, the calls, and a company per ten of <paramref name="planned"/> applications.</summary>
+    /// <returns>How many companies.</returns>
+    public static async Task<int> SeedCallsAsync(
+        NpgsqlConnection connection, int planned, IReadOnlyList<double> callShares, Action<string> progress, CancellationToken cancellationToken)
+    {
+        var companies = Math.Max(20, planned / 10);
+        await PortalBench.ExecuteAsync(connection, Basics(companies, callShares.Count), cancellationToken);
+        progress($"seeded {callShares.Count} calls and {companies:N0} companies");
+        return companies;
+    }
+
+    /// <summary>
+    /// Applications number <paramref name="from"/> to <paramref name="to"/> (excluded) of <paramref name="planned"/>, in
+    /// batches: the same applications whether seeded at once or in steps.
+    /// </summary>
+    public static async Task SeedApplicationsAsync(
+        NpgsqlConnection connection, int from, int to, int planned, int companies, IReadOnlyList<double> callShares, Action<string> progress,
+        CancellationToken cancellationToken)
+    {
+        for (var start = from; start < to; start += BatchSize)
+        {
+            var end = Math.Min(start + BatchSize, to);
+            // The same seed for every batch but a different start: reproducible, and each batch its own numbers.
+            await PortalBench.ExecuteAsync(connection, string.Create(CultureInfo.InvariantCulture, $"SELECT setseed({0.5 * start / planned:0.######})"), cancellationToken);
+            await PortalBench.ExecuteAsync(connection, Applications(start, end, companies, callShares), cancellationToken);
+            progress($"seeded {end:N0} / {to:N0} applications ({100.0 * (end - from) / (to - from):F0} %)");
+        }
+    }
+
+    private static string Basics(int companies, int calls)
     {
         var regions = BusyRegions.Concat(RussianRegions.All.Select(r => r.Code).Except(BusyRegions)).ToList();
-        var calls = string.Join(",\n", CallShares.Select((_, i) => $"""
+        var callRows = string.Join(",\n", Enumerable.Range(0, calls).Select(i => $"""
             ('{CallId(i)}', 'Конкурс {i + 1}', 'Call {i + 1}', now() - interval '{120 * i + 60} days', now() - interval '{120 * i} days' + interval '30 days')
             """));
         return $$"""
@@ -81,20 +112,25 @@ public static class ApplicationSeed
                 "OpensAt", "ClosesAt", "AllowedStageKinds", "Sectors", "CreatedAt", "Criteria", "RequiredDocumentTypes")
             SELECT id::uuid, ru, en, '', '', 100000000.00, 5000000000.00, 0.2, opens, closes,
                 ARRAY['Prototype', 'Tests', 'ProductionLaunch'], ARRAY['Industry', 'Transport', 'Energy', 'Infrastructure'], opens,
-                '[{"Code": "technology", "NameRu": "Т", "NameEn": "T", "Weight": 100, "MaxScore": 10, "Threshold": 4}]', '[]'
+                '{{CriteriaJson}}', '[]'
             FROM (VALUES
-            {{calls}}) AS c (id, ru, en, opens, closes);
+            {{callRows}}) AS c (id, ru, en, opens, closes);
             -- The first of 89 regions often, the last rarely: the index is 89 × r³.
             INSERT INTO "Companies" ("Id", "LegalName", "Inn", "Ogrn", "Kpp", "Region", "Address", "ContactPerson", "ContactPhone",
                 "ContactEmail", "IsSme", "CreatedAt", "UpdatedAt")
-            SELECT {{CompanyIdSql("k")}}, 'ООО «Завод № ' || k || '»', lpad(k::text, 10, '0'), lpad(k::text, 13, '0'), NULL,
+            -- Valid numbers, as the app reads them back: the INN's check digit weighs its nine digits, the OGRN's is its
+            -- first twelve modulo 11.
+            SELECT {{CompanyIdSql("k")}}, 'ООО «Завод № ' || k || '»',
+                n.inn || (SELECT sum(w * substr(n.inn, p::int, 1)::int) FROM unnest(ARRAY[2, 4, 10, 3, 5, 9, 4, 6, 8]) WITH ORDINALITY AS x (w, p)) % 11 % 10,
+                n.ogrn || n.ogrn::bigint % 11 % 10, NULL,
                 (ARRAY[{{string.Join(", ", regions.Select(r => $"'{r}'"))}}])[1 + floor(89 * random() ^ 3)::int],
                 '', '', '', '', random() < 0.7, now(), now()
-            FROM generate_series(1, {{companies}}) AS k;
+            FROM generate_series(1, {{companies}}) AS k,
+            LATERAL (SELECT '77' || lpad(k::text, 7, '0') AS inn, '10277' || lpad(k::text, 7, '0') AS ogrn) AS n;
             """;
     }
 
-    private static string Applications(int from, int to, int companies)
+    private static string Applications(int from, int to, int companies, IReadOnlyList<double> callShares)
     {
         var c = CultureInfo.InvariantCulture;
         string Pick<T>(IEnumerable<(T Value, double Share)> choices, string random, Func<T, string> sql)
@@ -105,7 +141,7 @@ public static class ApplicationSeed
             return $"CASE {string.Join(" ", cases)} ELSE {sql(choices.Last().Value)} END";
         }
 
-        var call = Pick(CallShares.Select((share, i) => (i, share)), "r.call", i => $"'{CallId(i)}'::uuid");
+        var call = Pick(callShares.Select((share, i) => (i, share)), "r.call", i => $"'{CallId(i)}'::uuid");
         var state = Pick(States.Select((s, i) => (i, s.Share)), "r.state", i => (i + 1).ToString(c));
         return $"""
             INSERT INTO "Applications" ("Id", "CallId", "CompanyId", "CreatedById", "Number", "Content", "Title", "Sector", "RequestedGrant",
@@ -138,10 +174,4 @@ public static class ApplicationSeed
     }
 
     private static string CompanyIdSql(string number) => $"('b0000000-0000-0000-0000-' || lpad(to_hex({number}), 12, '0'))::uuid";
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 1800 };
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 }

@@ -35,6 +35,9 @@ internal sealed class GrantApplicationEntityTypeConfiguration : IEntityTypeConfi
             .IncludeProperties(a => new { a.State, a.Sector, a.RequestedGrant });
         builder.HasIndex(a => new { a.CallId, a.RequestedGrant }).HasFilter(submitted)
             .IncludeProperties(a => new { a.State, a.RegionCode, a.Sector });
+        // The list's search by part of the title or number (0015): trigram indexes, so ILIKE '%text%' reads the matches only.
+        builder.HasIndex(a => a.Title, "IX_Applications_Title_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.HasIndex(a => a.Number, "IX_Applications_Number_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }
 

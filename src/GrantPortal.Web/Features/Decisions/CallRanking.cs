@@ -11,12 +11,25 @@ public sealed record RankedApplication(
     DateTime SubmittedAt, decimal Requested, decimal? Approved, decimal Counted, decimal RunningTotal, bool WithinBudget, bool BelowThreshold,
     bool Divergent);
 
-public sealed record CallRankingModel(GrantCall Call, IReadOnlyList<RankedApplication> Rows)
+/// <param name="Rows">Every ranked application: the totals, the chart and the CSV use them all. A row has its company's name
+/// when it is on the page shown (or the ranking was loaded for the CSV).</param>
+/// <param name="Page">The page of <see cref="Rows"/> the screen shows, from 1.</param>
+public sealed record CallRankingModel(GrantCall Call, IReadOnlyList<RankedApplication> Rows, int Page = 1)
 {
+    /// <summary>Rows on a screen: a call's ranking runs to thousands, too many to render and read at once.</summary>
+    public const int PageSize = 100;
+
     public decimal Approved => Rows.Sum(r => r.Approved ?? 0);
 
     /// <summary>The first row the budget no longer covers; null when it covers them all.</summary>
     public RankedApplication? FirstBeyondBudget => Rows.FirstOrDefault(r => !r.WithinBudget);
+
+    public int PageCount => Math.Max(1, (Rows.Count + PageSize - 1) / PageSize);
+
+    /// <summary>The page the budget line is on; null when the budget covers every row.</summary>
+    public int? BudgetLinePage => FirstBeyondBudget is { } row ? (row.Rank - 1) / PageSize + 1 : null;
+
+    public IEnumerable<RankedApplication> PageRows => Rows.Skip((Page - 1) * PageSize).Take(PageSize);
 }
 
 /// <summary>
@@ -28,7 +41,10 @@ public sealed class CallRanking(PortalDbContext db)
 {
     private static readonly string[] RankedStates = ["ReviewsComplete", "Decision", "Approved", "Rejected", "DecisionIssued"];
 
-    public async Task<CallRankingModel?> LoadAsync(Guid callId, CancellationToken cancellationToken)
+    /// <param name="page">
+    /// The page the screen shows: the company names are read for its rows alone. Null: for every row (the CSV).
+    /// </param>
+    public async Task<CallRankingModel?> LoadAsync(Guid callId, int? page, CancellationToken cancellationToken)
     {
         var call = await db.Calls.AsNoTracking().SingleOrDefaultAsync(c => c.Id == callId, cancellationToken);
         if (call is null)
@@ -36,38 +52,50 @@ public sealed class CallRanking(PortalDbContext db)
             return null;
         }
 
+        // Every ranked application is read, as the running total and the budget line need them all, but only the
+        // columns the ranking uses: of the criterion means, the first criterion's. The ranked states are all past
+        // submission: saying so lets the (call, state) index of submitted applications find them. An application has
+        // one final decision at most (a unique index), so the left join keeps one row each.
+        var firstCriterion = call.Criteria.FirstOrDefault()?.Code ?? "";
         var rows = await (
                 from a in db.Applications
-                where a.CallId == callId && RankedStates.Contains(a.State)
+                where a.CallId == callId && a.SubmittedAt != null && RankedStates.Contains(a.State)
                 join s in db.ApplicationScores on a.Id equals s.ApplicationId
+                join d in db.Decisions.Where(d => d.Status == DecisionStatus.Final) on a.Id equals d.ApplicationId into finals
+                from d in finals.DefaultIfEmpty()
                 select new
                 {
-                    a.Id, a.Number, a.Title, Company = a.Company!.LegalName, a.RegionCode, a.State, a.SubmittedAt, a.RequestedGrant, Score = s,
-                    Approved = db.Decisions.Where(d => d.ApplicationId == a.Id && d.Status == DecisionStatus.Final && d.Kind == DecisionKind.Approve)
-                        .Select(d => d.Amount).FirstOrDefault(),
-                    Rejected = db.Decisions.Any(d => d.ApplicationId == a.Id && d.Status == DecisionStatus.Final && d.Kind == DecisionKind.Reject),
+                    a.Id, a.Number, a.Title, a.CompanyId, a.RegionCode, a.State, a.SubmittedAt, a.RequestedGrant, s.Score, s.BelowThreshold, s.Divergent,
+                    FirstMean = s.CriterionMeans.Where(m => m.Code == firstCriterion).Select(m => (decimal?)m.Mean).FirstOrDefault() ?? 0,
+                    Decided = (DecisionKind?)d!.Kind, Amount = (decimal?)d.Amount,
                 })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
 
-        var firstCriterion = call.Criteria.FirstOrDefault()?.Code;
         var ranked = rows
-            .Select(r => (Row: r, FirstMean: r.Score.CriterionMeans.FirstOrDefault(m => m.Code == firstCriterion)?.Mean ?? 0))
-            .OrderByDescending(x => x.Row.Score.Score)
-            .ThenByDescending(x => x.FirstMean)
-            .ThenBy(x => x.Row.SubmittedAt)
+            .OrderByDescending(r => r.Score)
+            .ThenByDescending(r => r.FirstMean)
+            .ThenBy(r => r.SubmittedAt)
+            .ThenBy(r => r.Id)
             .ToList();
+        var pageCount = Math.Max(1, (ranked.Count + CallRankingModel.PageSize - 1) / CallRankingModel.PageSize);
+        var shownPage = Math.Clamp(page ?? 1, 1, pageCount);
+        var named = page is null ? ranked : ranked.Skip((shownPage - 1) * CallRankingModel.PageSize).Take(CallRankingModel.PageSize);
+        var companyIds = named.Select(r => r.CompanyId).Distinct().ToList();
+        var companies = await db.Companies.Where(c => companyIds.Contains(c.Id)).Select(c => new { c.Id, c.LegalName })
+            .ToDictionaryAsync(c => c.Id, c => c.LegalName, cancellationToken);
         var running = 0m;
-        var result = new List<RankedApplication>();
-        foreach (var ((r, firstMean), index) in ranked.Select((x, i) => (x, i)))
+        var result = new List<RankedApplication>(ranked.Count);
+        foreach (var (r, index) in ranked.Select((r, i) => (r, i)))
         {
-            var counted = r.Approved ?? (r.Rejected ? 0 : r.RequestedGrant);
+            var approved = r.Decided == DecisionKind.Approve ? r.Amount : null;
+            var counted = approved ?? (r.Decided == DecisionKind.Reject ? 0 : r.RequestedGrant);
             running += counted;
             result.Add(new RankedApplication(
-                index + 1, r.Id, r.Number ?? "", r.Title, r.Company, r.RegionCode, r.State, r.Score.Score, firstMean, r.SubmittedAt ?? DateTime.MinValue,
-                r.RequestedGrant, r.Approved, counted, running, running <= call.TotalBudget, r.Score.BelowThreshold, r.Score.Divergent));
+                index + 1, r.Id, r.Number ?? "", r.Title, companies.GetValueOrDefault(r.CompanyId, ""), r.RegionCode, r.State, r.Score, r.FirstMean,
+                r.SubmittedAt ?? DateTime.MinValue, r.RequestedGrant, approved, counted, running, running <= call.TotalBudget, r.BelowThreshold, r.Divergent));
         }
 
-        return new CallRankingModel(call, result);
+        return new CallRankingModel(call, result, shownPage);
     }
 }

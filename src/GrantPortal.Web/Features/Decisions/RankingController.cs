@@ -10,12 +10,12 @@ namespace GrantPortal.Web.Features.Decisions;
 public sealed class RankingController(CallRanking ranking, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("/officer/calls/{callId:guid}/ranking")]
-    public async Task<IActionResult> Index(Guid callId, CancellationToken cancellationToken) =>
-        await ranking.LoadAsync(callId, cancellationToken) is { } model ? View(model) : NotFound();
+    public async Task<IActionResult> Index(Guid callId, int? page, CancellationToken cancellationToken) =>
+        await ranking.LoadAsync(callId, page ?? 1, cancellationToken) is { } model ? View(model) : NotFound();
 
     [HttpGet("/officer/calls/{callId:guid}/ranking.csv")]
     public async Task<IActionResult> Csv(Guid callId, CancellationToken cancellationToken) =>
-        await ranking.LoadAsync(callId, cancellationToken) is { } model
+        await ranking.LoadAsync(callId, page: null, cancellationToken) is { } model
             ? File(RankingExport.ToCsv(model, l), "text/csv; charset=utf-8", $"ranking-{model.Call.Id:N}.csv")
             : NotFound();
 }

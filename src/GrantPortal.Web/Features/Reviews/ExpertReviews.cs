@@ -11,8 +11,25 @@ using Microsoft.Extensions.Localization;
 
 namespace GrantPortal.Web.Features.Reviews;
 
-/// <summary>An expert's reviews, soonest due first, and the moment "due soon" and "overdue" are judged at.</summary>
-public sealed record ReviewDashboard(IReadOnlyList<Review> Reviews, DateTime Now);
+/// <summary>
+/// An expert's open reviews, soonest due first; one page of the finished ones (submitted or declined), latest first;
+/// and the moment "due soon" and "overdue" are judged at.
+/// </summary>
+/// <param name="DoneCount">All the finished reviews, on every page.</param>
+public sealed record ReviewDashboard(IReadOnlyList<DashboardReview> Open, IReadOnlyList<DashboardReview> Done, int DoneCount, int DonePage, DateTime Now)
+{
+    /// <summary>Finished reviews a page: an expert who has reviewed for years has hundreds.</summary>
+    public const int DonePageSize = 50;
+
+    public int DonePageCount => Math.Max(1, (DoneCount + DonePageSize - 1) / DonePageSize);
+}
+
+/// <summary>A review as the dashboard lists it: the assignment's dates and what the application and its call are called.</summary>
+public sealed record DashboardReview(
+    Guid Id, ReviewStatus Status, DateTime DueAt, DateTime? SubmittedAt, DateTime? DeclinedAt, string? Number, string Title, string CallTitleRu, string CallTitleEn)
+{
+    public string CallTitle(string culture) => culture == "en" ? CallTitleEn : CallTitleRu;
+}
 
 /// <summary>A review as its expert's page shows it: the assignment, the submitted version to read, and the form.</summary>
 public sealed record ReviewPageModel(Review Review, GrantApplication Application, ApplicationVersion Version, IReadOnlyList<ApplicationField> Fields, ReviewForm Form);
@@ -54,14 +71,27 @@ public sealed class ExpertReviews(
         return documents.Any(d => d.Id == documentId);
     }
 
-    public async Task<ReviewDashboard> DashboardAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <param name="donePage">The page of finished reviews, from 1; beyond the last, the last.</param>
+    public async Task<ReviewDashboard> DashboardAsync(ClaimsPrincipal user, int? donePage, CancellationToken cancellationToken)
     {
         var expertId = Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
-        var reviews = await db.Reviews.AsNoTracking().Include(r => r.Application!).ThenInclude(a => a.Call)
-            .Where(r => r.ExpertId == expertId && r.Status != ReviewStatus.Replaced)
-            .OrderBy(r => r.DueAt)
+        var mine = db.Reviews.Where(r => r.ExpertId == expertId);
+        var open = await Rows(mine.Where(r => r.Status == ReviewStatus.Offered || r.Status == ReviewStatus.Accepted).OrderBy(r => r.DueAt))
             .ToListAsync(cancellationToken);
-        return new ReviewDashboard(reviews, clock.GetUtcNow().UtcDateTime);
+        var finished = mine.Where(r => r.Status == ReviewStatus.Submitted || r.Status == ReviewStatus.Declined);
+        var doneCount = await finished.CountAsync(cancellationToken);
+        var pages = Math.Max(1, (doneCount + ReviewDashboard.DonePageSize - 1) / ReviewDashboard.DonePageSize);
+        var page = Math.Clamp(donePage ?? 1, 1, pages);
+        var done = doneCount == 0
+            ? []
+            : await Rows(finished.OrderByDescending(r => r.SubmittedAt ?? r.DeclinedAt).ThenBy(r => r.Id)
+                    .Skip((page - 1) * ReviewDashboard.DonePageSize).Take(ReviewDashboard.DonePageSize))
+                .ToListAsync(cancellationToken);
+        return new ReviewDashboard(open, done, doneCount, page, clock.GetUtcNow().UtcDateTime);
+
+        // Only what the list shows, not the applications' content or the calls' rules.
+        static IQueryable<DashboardReview> Rows(IQueryable<Review> reviews) => reviews.Select(r => new DashboardReview(
+            r.Id, r.Status, r.DueAt, r.SubmittedAt, r.DeclinedAt, r.Application!.Number, r.Application.Title, r.Application.Call!.TitleRu, r.Application.Call.TitleEn));
     }
 
     /// <returns>Null when accepted; else why not.</returns>

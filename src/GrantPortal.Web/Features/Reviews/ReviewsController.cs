@@ -12,7 +12,7 @@ namespace GrantPortal.Web.Features.Reviews;
 public sealed class ReviewsController(ExpertReviews reviews, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("/reviews")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await reviews.DashboardAsync(User, cancellationToken));
+    public async Task<IActionResult> Index(int? page, CancellationToken cancellationToken) => View(await reviews.DashboardAsync(User, page, cancellationToken));
 
     [HttpGet("/reviews/{id:guid}")]
     public async Task<IActionResult> Show(Guid id, CancellationToken cancellationToken) =>

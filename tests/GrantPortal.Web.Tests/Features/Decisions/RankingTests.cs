@@ -53,6 +53,34 @@ public sealed class RankingTests(PortalFixture fixture) : IClassFixture<PortalFi
     }
 
     [Fact]
+    public async Task ALongRanking_ShowsAHundredRowsAPage_WithTheTotalsOfAll_AndLinksToTheBudgetLinesPage_WhileTheCsvListsEveryRow()
+    {
+        var (template, officer) = await InDecisionAsync(App);
+        // 8 000 000 ₽ requested each: the budget covers the first 102 of 105.
+        var callId = await App.WithDbAsync(db => NewCallAsync(db, totalBudget: 816_000_000.00m));
+        var ids = await CopiesAsync(App, template, callId, 105, "ReviewsComplete");
+        for (var i = 0; i < ids.Count; i++)
+        {
+            await ScoreAsync(ids[i], 90m - i * 0.5m, 5m);
+        }
+
+        var first = await officer.GetDocumentAsync($"/officer/calls/{callId}/ranking");
+        var second = await officer.GetDocumentAsync($"/officer/calls/{callId}/ranking?page=2");
+
+        Assert.Equal(100, first.QuerySelectorAll("#ranking tbody tr").Length);
+        Assert.Null(first.QuerySelector("#budget-line"));
+        Assert.Contains("105", first.QuerySelector("#budget-summary")!.TextContent);
+        var toBudgetLine = first.QuerySelector("a[href$='#budget-line']")!;
+        Assert.Equal($"/officer/calls/{callId}/ranking?page=2#budget-line", toBudgetLine.GetAttribute("href"));
+        Assert.Contains("103", toBudgetLine.TextContent);
+        var rows = second.QuerySelectorAll("#ranking tbody tr:not(#budget-line)").Select(r => r.QuerySelector("a")!.GetAttribute("href")).ToList();
+        Assert.Equal(ids.Skip(100).Select(id => $"/applications/{id}"), rows);
+        Assert.Contains($"/applications/{ids[102]}", second.QuerySelector("#budget-line")!.NextElementSibling!.InnerHtml);
+        var csv = Encoding.UTF8.GetString(await officer.GetByteArrayAsync($"/officer/calls/{callId}/ranking.csv"));
+        Assert.Equal(106, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
     public async Task OnlyStaff_SeeTheRanking()
     {
         foreach (var email in new[] { "applicant1@grantportal.test", "expert1@grantportal.test" })
