@@ -107,6 +107,8 @@ public sealed class AppProcess : IAsyncDisposable
             ["Decisions__PdfPollInterval"] = "00:00:00.500",
             ["Email__PollInterval"] = "00:00:00.500",
             ["Jobs__ClusterCheckinInterval"] = "00:00:01",
+            // Every simulated person signs in from the same loopback address.
+            ["Security__LoginAttemptsPerMinute"] = "100000",
             ["Logging__Console__FormatterName"] = "simple",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
             ["Logging__LogLevel__Quartz"] = "Warning",
