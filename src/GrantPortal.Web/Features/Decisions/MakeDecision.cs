@@ -39,7 +39,11 @@ public sealed class MakeDecision(
         var proposal = decisions.FirstOrDefault(d => d.Status == DecisionStatus.Proposed);
         var final = decisions.FirstOrDefault(d => d.Status == DecisionStatus.Final);
         var people = decisions.SelectMany(d => new[] { (Guid?)d.ProposedById, d.ConfirmedById }).OfType<Guid>().Distinct().ToList();
-        var names = await db.Users.Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
+        // The names alone: ToDictionaryAsync's selectors run after whole user rows (password hashes included) are read.
+        var names = people.Count == 0
+            ? []
+            : await db.Users.Where(u => people.Contains(u.Id)).Select(u => new { u.Id, u.FullName })
+                .ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
         return new DecisionPanel(
             application, instance.State, instance.Sequence, options.Value.FourEyesThreshold, proposal,
             proposal is null ? null : names.GetValueOrDefault(proposal.ProposedById),
