@@ -1,9 +1,11 @@
+using GrantPortal.BrowserTests.Features.Accessibility;
 using GrantPortal.BrowserTests.Features.Applications;
 using GrantPortal.BrowserTests.Features.Decisions;
 using GrantPortal.BrowserTests.Features.Reviews;
 using GrantPortal.Web.Features.Demo;
 using GrantPortal.Web.Infrastructure.Localization;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace GrantPortal.BrowserTests.Features.Mission;
@@ -13,7 +15,7 @@ namespace GrantPortal.BrowserTests.Features.Mission;
 /// formal check, experts assigned and scoring, the ranking, a four-eyes approval and a rejection, both decision
 /// letters issued and verified by the public. A screenshot of each major page goes to artifacts/mission.
 /// </summary>
-public sealed class MissionJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class MissionJourneyTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     private const string CallTitle = "Подшипники и композиты 2027";
     private static readonly PageGetByLabelOptions Exact = new() { Exact = true };
@@ -92,11 +94,19 @@ public sealed class MissionJourneyTests(BrowserFixture browser) : IClassFixture<
 
         var approved = await DecisionSteps.DownloadAndVerifyAsync(browser, applicantA, urlA, "mission/decision-approved.pdf");
         await Expect(approved.Locator("#verified-decision")).ToContainTextAsync("Одобрено: 8");
+        await applicantA.GotoAsync(urlA);
         await ShotAsync(applicantA, "12-approved-application");
         await ShotAsync(approved, "13-verified-approval");
         var rejected = await DecisionSteps.DownloadAndVerifyAsync(browser, applicantB, urlB, "mission/decision-rejected.pdf");
         await Expect(rejected.Locator("#verified-decision")).ToHaveTextAsync("Отклонена");
         await ShotAsync(rejected, "14-verified-rejection");
+
+        // Pages only an issued decision shows, which the accessibility test's pages do not reach.
+        var audit = new AxeAudit(output);
+        await audit.CheckAsync(applicantA, "applicant ru, issued decision");
+        await audit.CheckAsync(approved, "anonymous ru, verified approval");
+        await audit.CheckAsync(rejected, "anonymous ru, verified rejection");
+        audit.AssertNoSeriousOrCritical();
     }
 
     /// <summary>The officer creates the call through the form, open from now for a month.</summary>
