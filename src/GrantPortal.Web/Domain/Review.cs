@@ -104,6 +104,9 @@ public sealed class ApplicationScore
     /// <summary>Per criterion, the mean of the experts' scores, on the criterion's own scale.</summary>
     public List<CriterionMean> CriterionMeans { get; set; } = [];
 
+    /// <summary>The mean on the call's first criterion: the ranking's tie-break, kept apart from <see cref="CriterionMeans"/> so the ranking sorts on a column.</summary>
+    public decimal FirstCriterionMean { get; set; }
+
     public bool BelowThreshold { get; set; }
 
     public bool Divergent { get; set; }

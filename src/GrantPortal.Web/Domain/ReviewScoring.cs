@@ -71,6 +71,7 @@ public static class ReviewScoring
             ApplicationId = applicationId,
             Score = Math.Round(totals.Average(), 2),
             CriterionMeans = means,
+            FirstCriterionMean = means.FirstOrDefault()?.Mean ?? 0,
             BelowThreshold = means.Any(m => m.BelowThreshold),
             Divergent = Spread(totals) > call.DivergenceLimit,
             ReviewCount = submitted.Count,

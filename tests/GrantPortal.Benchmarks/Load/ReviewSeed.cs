@@ -226,12 +226,13 @@ public static class ReviewSeed
                 WHERE n."State" IN ('ReviewsComplete', 'Decision', 'Approved', 'Rejected', 'DecisionIssued') AND r."Status" = 'Submitted'),
             means AS (
                 SELECT "ApplicationId", jsonb_agg(jsonb_build_object('Code', code, 'Mean', round(mean, 2), 'BelowThreshold', mean < 4)
-                    ORDER BY array_position(ARRAY[{order}], code)) AS means, bool_or(mean < 4) AS below
+                    ORDER BY array_position(ARRAY[{order}], code)) AS means, bool_or(mean < 4) AS below,
+                    round(avg(mean) FILTER (WHERE code = '{ApplicationSeed.Criteria[0].Code}'), 2) AS first
                 FROM (SELECT "ApplicationId", e->>'Code' AS code, avg((e->>'Score')::int) AS mean
                     FROM reviewed, jsonb_array_elements("Scores") AS e GROUP BY 1, 2) AS c
                 GROUP BY "ApplicationId")
-            INSERT INTO "ApplicationScores" ("ApplicationId", "Score", "CriterionMeans", "BelowThreshold", "Divergent", "ReviewCount", "ComputedAt")
-            SELECT t."ApplicationId", round(t.score, 2), m.means, m.below, t.spread > 20, t.count, now() - interval '30 days'
+            INSERT INTO "ApplicationScores" ("ApplicationId", "Score", "CriterionMeans", "BelowThreshold", "Divergent", "ReviewCount", "ComputedAt", "FirstCriterionMean")
+            SELECT t."ApplicationId", round(t.score, 2), m.means, m.below, t.spread > 20, t.count, now() - interval '30 days', m.first
             FROM (SELECT "ApplicationId", avg("Total") AS score, max("Total") - min("Total") AS spread, count(*) AS count
                 FROM reviewed GROUP BY "ApplicationId") AS t
             JOIN means AS m ON m."ApplicationId" = t."ApplicationId";

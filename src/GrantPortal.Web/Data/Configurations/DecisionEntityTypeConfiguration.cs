@@ -21,6 +21,7 @@ internal sealed class DecisionEntityTypeConfiguration : IEntityTypeConfiguration
         builder.HasOne<GrantCall>().WithMany().HasForeignKey(d => d.CallId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(d => d.ProposedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(d => d.ConfirmedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(d => d.ApplicationId, "IX_Decisions_ApplicationId");
         builder.HasIndex(d => d.ApplicationId, "IX_Decisions_ApplicationId_Final").IsUnique().HasFilter("\"Status\" = 'Final'");
         builder.HasIndex(d => d.ApplicationId, "IX_Decisions_ApplicationId_Proposed").IsUnique().HasFilter("\"Status\" = 'Proposed'");
         builder.HasIndex(d => new { d.CallId, d.Status });

@@ -20,7 +20,7 @@ public static class RankingChart
 
     public static string ToSvg(CallRankingModel ranking, IStringLocalizer l)
     {
-        var rows = ranking.Rows.Take(MaxBars).ToList();
+        var rows = ranking.Rows.Where(r => r.Rank <= MaxBars).ToList();
         var height = rows.Count * RowHeight + 30;
         var encoder = HtmlEncoder.Default;
         var svg = new StringBuilder();

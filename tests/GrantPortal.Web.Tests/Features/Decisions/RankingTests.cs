@@ -99,7 +99,7 @@ public sealed class RankingTests(PortalFixture fixture) : IClassFixture<PortalFi
         db.ApplicationScores.Add(new ApplicationScore
         {
             ApplicationId = id, Score = score, ReviewCount = 2, ComputedAt = DateTime.UtcNow,
-            CriterionMeans = [new CriterionMean { Code = "technology", Mean = firstCriterionMean }],
+            CriterionMeans = [new CriterionMean { Code = "technology", Mean = firstCriterionMean }], FirstCriterionMean = firstCriterionMean,
         });
         return await db.SaveChangesAsync();
     });

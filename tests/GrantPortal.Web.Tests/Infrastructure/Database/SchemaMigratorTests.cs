@@ -91,20 +91,8 @@ public sealed class SchemaMigratorTests
     {
         var connectionString = await TestDatabaseServer.NewEmptyDatabaseConnectionStringAsync();
         await Migrator(connectionString).MigrateAsync(upToVersion: "0006");
+        await TestSql.ExecuteAsync(connectionString, OfficerCompaniesAndCall);
         await TestSql.ExecuteAsync(connectionString, """
-            INSERT INTO "AspNetUsers" ("Id", "FullName", "PreferredCulture", "CreatedAt", "UserName", "NormalizedUserName",
-                "Email", "NormalizedEmail", "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount")
-            VALUES ('a0000000-0000-0000-0000-000000000001', 'Алексей Старый', 'ru', now(), 'old@example.test', 'OLD@EXAMPLE.TEST',
-                'old@example.test', 'OLD@EXAMPLE.TEST', TRUE, FALSE, FALSE, TRUE, 0);
-            INSERT INTO "Companies" ("Id", "LegalName", "Inn", "Ogrn", "Kpp", "Region", "CreatedAt", "Address", "ContactPerson",
-                "ContactPhone", "ContactEmail", "IsSme", "UpdatedAt") VALUES
-                ('b0000000-0000-0000-0000-00000000000a', 'ООО «Уральские подшипники»', '6671000017', '1026605000014', NULL, '66', now(), '', '', '', '', FALSE, now()),
-                ('b0000000-0000-0000-0000-00000000000c', 'ООО «Марсианские сплавы»', '7707083893', '1027700132195', NULL, 'Марс', now(), '', '', '', '', FALSE, now());
-            INSERT INTO "Calls" ("Id", "TitleRu", "TitleEn", "DescriptionRu", "DescriptionEn", "MaxGrant", "TotalBudget",
-                "MinCoFinancingShare", "OpensAt", "ClosesAt", "AllowedStageKinds", "Sectors", "CreatedAt", "Criteria", "RequiredDocumentTypes")
-            VALUES ('c0000000-0000-0000-0000-000000000001', 'Конкурс', 'Call', '', '', 50000000.00, 500000000.00, 0.2, now(),
-                now() + interval '30 days', ARRAY['Prototype'], ARRAY['Industry'], now(),
-                '[{"Code": "technology", "NameRu": "Т", "NameEn": "T", "Weight": 100, "MaxScore": 10, "Threshold": 4}]', '[]');
             INSERT INTO "Applications" ("Id", "CallId", "CompanyId", "CreatedById", "Number", "Content", "Title", "Sector",
                 "RequestedGrant", "CreatedAt", "UpdatedAt", "SubmittedAt")
             SELECT id::uuid, 'c0000000-0000-0000-0000-000000000001', company::uuid, 'a0000000-0000-0000-0000-000000000001', NULL, '{}',
@@ -131,6 +119,30 @@ public sealed class SchemaMigratorTests
                 """));
         Assert.Equal(["FormalCheck 1", "Submitted 1"], await TestSql.ListAsync(connectionString, """
             SELECT "State" || ' ' || "Count" FROM "ApplicationStateCounts" ORDER BY "State"
+            """));
+    }
+
+    [Fact]
+    public async Task Migrate_ToRankingTieBreak_CopiesTheMeanOnTheCallsFirstCriterion_ByItsCode()
+    {
+        var connectionString = await TestDatabaseServer.NewEmptyDatabaseConnectionStringAsync();
+        await Migrator(connectionString).MigrateAsync(upToVersion: "0015");
+        await TestSql.ExecuteAsync(connectionString, OfficerCompaniesAndCall);
+        await TestSql.ExecuteAsync(connectionString, """
+            INSERT INTO "Applications" ("Id", "CallId", "CompanyId", "CreatedById", "Content", "Title", "RequestedGrant", "CreatedAt", "UpdatedAt",
+                "SubmittedAt", "State")
+            SELECT id::uuid, 'c0000000-0000-0000-0000-000000000001', 'b0000000-0000-0000-0000-00000000000a', 'a0000000-0000-0000-0000-000000000001',
+                '{}', id, 0, now(), now(), now(), 'ReviewsComplete'
+            FROM (VALUES ('d0000000-0000-0000-0000-00000000000a'), ('d0000000-0000-0000-0000-00000000000b')) AS a (id);
+            INSERT INTO "ApplicationScores" ("ApplicationId", "Score", "CriterionMeans", "BelowThreshold", "Divergent", "ReviewCount", "ComputedAt") VALUES
+                ('d0000000-0000-0000-0000-00000000000a', 70, '[{"Code": "other", "Mean": 3.5}, {"Code": "technology", "Mean": 8.25}]', FALSE, FALSE, 2, now()),
+                ('d0000000-0000-0000-0000-00000000000b', 60, '[{"Code": "other", "Mean": 3.5}]', FALSE, FALSE, 2, now())
+            """);
+
+        await Migrator(connectionString).MigrateAsync();
+
+        Assert.Equal(["70.00 8.25", "60.00 0"], await TestSql.ListAsync(connectionString, """
+            SELECT "Score" || ' ' || "FirstCriterionMean" FROM "ApplicationScores" ORDER BY "Score" DESC
             """));
     }
 
@@ -184,6 +196,23 @@ public sealed class SchemaMigratorTests
             """;
         Assert.Equal(await TestSql.ListAsync(fromModel, indexes), await TestSql.ListAsync(migrated, indexes));
     }
+
+    /// <summary>A user, two companies (one in a region the portal does not know) and a call with one criterion, as schema 0006 has them.</summary>
+    private const string OfficerCompaniesAndCall = """
+        INSERT INTO "AspNetUsers" ("Id", "FullName", "PreferredCulture", "CreatedAt", "UserName", "NormalizedUserName",
+            "Email", "NormalizedEmail", "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount")
+        VALUES ('a0000000-0000-0000-0000-000000000001', 'Алексей Старый', 'ru', now(), 'old@example.test', 'OLD@EXAMPLE.TEST',
+            'old@example.test', 'OLD@EXAMPLE.TEST', TRUE, FALSE, FALSE, TRUE, 0);
+        INSERT INTO "Companies" ("Id", "LegalName", "Inn", "Ogrn", "Kpp", "Region", "CreatedAt", "Address", "ContactPerson",
+            "ContactPhone", "ContactEmail", "IsSme", "UpdatedAt") VALUES
+            ('b0000000-0000-0000-0000-00000000000a', 'ООО «Уральские подшипники»', '6671000017', '1026605000014', NULL, '66', now(), '', '', '', '', FALSE, now()),
+            ('b0000000-0000-0000-0000-00000000000c', 'ООО «Марсианские сплавы»', '7707083893', '1027700132195', NULL, 'Марс', now(), '', '', '', '', FALSE, now());
+        INSERT INTO "Calls" ("Id", "TitleRu", "TitleEn", "DescriptionRu", "DescriptionEn", "MaxGrant", "TotalBudget",
+            "MinCoFinancingShare", "OpensAt", "ClosesAt", "AllowedStageKinds", "Sectors", "CreatedAt", "Criteria", "RequiredDocumentTypes")
+        VALUES ('c0000000-0000-0000-0000-000000000001', 'Конкурс', 'Call', '', '', 50000000.00, 500000000.00, 0.2, now(),
+            now() + interval '30 days', ARRAY['Prototype'], ARRAY['Industry'], now(),
+            '[{"Code": "technology", "NameRu": "Т", "NameEn": "T", "Weight": 100, "MaxScore": 10, "Threshold": 4}]', '[]');
+        """;
 
     private static PortalDbContext Context(string connectionString) =>
         new(new DbContextOptionsBuilder<PortalDbContext>().UseNpgsql(connectionString).Options);
