@@ -1,4 +1,5 @@
 using GrantPortal.Web.Domain;
+using GrantPortal.Workflows.Persistence;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GrantPortal.Web.Features.Decisions;
@@ -7,8 +8,9 @@ namespace GrantPortal.Web.Features.Decisions;
 public sealed class DecisionPanelViewComponent(MakeDecision decisions) : ViewComponent
 {
     /// <param name="application">The application the page has loaded (with its call and company).</param>
-    public async Task<IViewComponentResult> InvokeAsync(GrantApplication application) =>
+    /// <param name="instance">Its workflow instance, as the page has read it.</param>
+    public async Task<IViewComponentResult> InvokeAsync(GrantApplication application, WorkflowInstance instance) =>
         UserClaimsPrincipal.IsInRole(Roles.Officer) || UserClaimsPrincipal.IsInRole(Roles.Admin)
-            ? View(await decisions.LoadAsync(application, HttpContext.RequestAborted))
+            ? View(await decisions.LoadAsync(application, instance, HttpContext.RequestAborted))
             : Content("");
 }

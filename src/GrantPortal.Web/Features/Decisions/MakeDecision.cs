@@ -4,6 +4,7 @@ using GrantPortal.Web.Data;
 using GrantPortal.Web.Domain;
 using GrantPortal.Web.Features.Applications;
 using GrantPortal.Web.Infrastructure.Localization;
+using GrantPortal.Workflows.Persistence;
 using GrantPortal.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -31,9 +32,9 @@ public sealed class MakeDecision(
     public Task<GrantApplication?> FindAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
         access.FindForStaffAsync(user, id, cancellationToken);
 
-    public async Task<DecisionPanel> LoadAsync(GrantApplication application, CancellationToken cancellationToken)
+    /// <param name="instance">The application's workflow instance, as its page has read it.</param>
+    public async Task<DecisionPanel> LoadAsync(GrantApplication application, WorkflowInstance instance, CancellationToken cancellationToken)
     {
-        var instance = await db.WorkflowOf(application.Id).AsNoTracking().FirstAsync(cancellationToken);
         var decisions = await db.Decisions.AsNoTracking()
             .Where(d => d.ApplicationId == application.Id && d.Status != DecisionStatus.Withdrawn).ToListAsync(cancellationToken);
         var proposal = decisions.FirstOrDefault(d => d.Status == DecisionStatus.Proposed);
