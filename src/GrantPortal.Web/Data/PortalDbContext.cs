@@ -50,6 +50,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
         base.OnModelCreating(builder);
         // Trigram indexes for searching by part of a text (0015).
         builder.HasPostgresExtension("pg_trgm");
+        builder.HasPostgresExtension("btree_gin");
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
         builder.ApplyWorkflowModel();
         // Application numbers: one sequence for all years, so a number is never given twice, even under load.

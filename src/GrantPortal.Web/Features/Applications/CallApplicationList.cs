@@ -93,9 +93,9 @@ public sealed record CallApplicationPage(
 /// <remarks>
 /// Its cost stays that of one page however many applications a call has. Everything it filters on is a column of
 /// Applications (the state and region are copied there, see <see cref="ApplicationListCopy"/>), so each query reads
-/// one table through one of its indexes (0008): a state or region filter goes by (call, state|region, submission),
+/// one table through one of its indexes (0008, 0017): a state or region filter goes by (call, state|region, submission),
 /// the amount by (call, amount), no filter or the sector walks (call, submission) from the newest end and stops after
-/// a page. The counts per state are read from ApplicationStateCounts (kept by a trigger), and they give the total
+/// a page; the index alone gives the page's ids, and only those fifty rows are read. The counts per state are read from ApplicationStateCounts (kept by a trigger), and they give the total
 /// when nothing but the state filters; any other filter is counted only up to <see cref="CountLimit"/>, from the
 /// indexes alone (each holds the other filters' columns). The text search reads the titles of the call's
 /// applications: it is the one filter whose cost grows with the call.
@@ -141,9 +141,9 @@ public sealed class CallApplicationList(PortalDbContext db, WorkflowCatalog cata
 
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page ?? 1, 1, pageCount);
-        var rows = await Sorted(query, filter.Sort)
-            .Skip((page - 1) * PageSize)
-            .Take(PageSize)
+        // The page's ids first, from an index alone (each the list walks holds every filtered column), then only their rows.
+        var pageIds = Sorted(query, filter.Sort).Skip((page - 1) * PageSize).Take(PageSize).Select(a => a.Id);
+        var rows = await Sorted(db.Applications.AsNoTracking().Where(a => pageIds.Contains(a.Id)), filter.Sort)
             .Select(a => new CallApplicationRow(
                 a.Id, a.Number, a.Title, a.CompanyId, "", a.RegionCode, a.Sector, a.RequestedGrant, a.State, a.SubmittedAt!.Value))
             .ToListAsync(cancellationToken);
