@@ -9,6 +9,9 @@ namespace GrantPortal.Web.Data.Configurations;
 
 internal sealed class GrantApplicationEntityTypeConfiguration : IEntityTypeConfiguration<GrantApplication>
 {
+    /// <summary>The shadow column holding the title lower-cased, for the search (0017).</summary>
+    public const string TitleLowercase = nameof(TitleLowercase);
+
     public void Configure(EntityTypeBuilder<GrantApplication> builder)
     {
         builder.ToTable("Applications");
@@ -37,9 +40,11 @@ internal sealed class GrantApplicationEntityTypeConfiguration : IEntityTypeConfi
             .IncludeProperties(a => new { a.State, a.Sector, a.RequestedGrant, a.Id });
         builder.HasIndex(a => new { a.CallId, a.RequestedGrant }).HasFilter(submitted)
             .IncludeProperties(a => new { a.State, a.RegionCode, a.Sector, a.Id });
-        // The list's search by part of the title or number (0015, 0017): trigram indexes, so ILIKE '%text%' reads the
-        // matches only; the title's within the call (btree_gin).
-        builder.HasIndex(a => new { a.CallId, a.Title }, "IX_Applications_CallId_Title_Trigram").HasMethod("gin").HasOperators(null!, "gin_trgm_ops");
+        // The list's search by part of the title or number (0015, 0017): trigram indexes, so '%text%' reads the matches
+        // only. The title's is of its lower-cased copy (LIKE tests it much faster than ILIKE the title), with the call.
+        builder.Property<string>(TitleLowercase).HasMaxLength(300).IsRequired().HasComputedColumnSql("lower(\"Title\")", stored: true);
+        builder.HasIndex([nameof(GrantApplication.CallId), TitleLowercase], "IX_Applications_CallId_TitleLowercase_Trigram").HasMethod("gin")
+            .HasOperators(null!, "gin_trgm_ops");
         builder.HasIndex(a => a.Number, "IX_Applications_Number_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }

@@ -1,4 +1,5 @@
 using GrantPortal.Web.Data;
+using GrantPortal.Web.Data.Configurations;
 using GrantPortal.Web.Domain;
 using GrantPortal.Web.Infrastructure.Database;
 using GrantPortal.Web.Infrastructure.Localization;
@@ -228,7 +229,9 @@ public sealed class CallApplicationList(PortalDbContext db, WorkflowCatalog cata
         if (filter.Q is { } text)
         {
             var pattern = LikePattern.Containing(text);
-            query = query.Where(a => EF.Functions.ILike(a.Title, pattern, LikePattern.Escape) || EF.Functions.ILike(a.Number!, pattern, LikePattern.Escape));
+            var lowercase = LikePattern.Containing(text.ToLowerInvariant());
+            query = query.Where(a => EF.Functions.Like(EF.Property<string>(a, GrantApplicationEntityTypeConfiguration.TitleLowercase), lowercase, LikePattern.Escape)
+                || EF.Functions.ILike(a.Number!, pattern, LikePattern.Escape));
             narrowed = true;
         }
 

@@ -41,7 +41,9 @@ public sealed class CallApplicationListTests(PortalFixture fixture) : IClassFixt
     [InlineData("to=8000000.00", "Мосты Урал|Подшипники Урал")]
     [InlineData("from=1+000+000&to=50+000+000,00", "Кабели Урал|Композиты Самара|Мосты Урал|Подшипники Урал")]
     [InlineData("q=урал", "Кабели Урал|Мосты Урал|Подшипники Урал")]
+    [InlineData("q=ПОДШИПНИКИ+у", "Подшипники Урал")]
     [InlineData("q=ATR-TEST-0003", "Турбины Москва")]
+    [InlineData("q=atr-test-0003", "Турбины Москва")]
     [InlineData("q=%25", "")]
     [InlineData("from=9+000+000+000+000+000,00", "")] // beyond what the column holds: simply nothing
     [InlineData("status=Submitted&region=66&sector=Transport", "Подшипники Урал")]
