@@ -32,13 +32,24 @@ public static class Clones
         var ids = Enumerable.Range(0, count).Select(_ => Guid.NewGuid()).ToList();
         await using var connection = new NpgsqlConnection(connectionString + ";Pooling=false");
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(CopySql, connection);
+        await using var columns = new NpgsqlCommand(ApplicationColumnsSql, connection);
+        var applicationColumns = (string)(await columns.ExecuteScalarAsync())!;
+        await using var command = new NpgsqlCommand(CopySql.Replace("{0}", applicationColumns), connection);
         command.Parameters.AddWithValue("template", template);
         command.Parameters.AddWithValue("ids", ids.ToArray());
         command.Parameters.AddWithValue("state", (object?)state ?? DBNull.Value);
         await command.ExecuteNonQueryAsync();
         return ids;
     }
+
+    /// <summary>
+    /// The applications' columns a row may be given: generated ones (the lower-cased title) refuse any value.
+    /// </summary>
+    private const string ApplicationColumnsSql = """
+        SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position)
+        FROM information_schema.columns
+        WHERE table_schema = current_schema() AND table_name = 'Applications' AND is_generated = 'NEVER'
+        """;
 
     /// <summary>
     /// Copies rows column for column through jsonb (so the copy keeps up with new columns), replacing the keys.
@@ -49,10 +60,11 @@ public static class Clones
         ), pairs AS (
             SELECT id AS app, gen_random_uuid() AS instance FROM unnest(@ids::uuid[]) AS id
         ), apps AS (
-            INSERT INTO "Applications"
-            SELECT (jsonb_populate_record(NULL::"Applications", to_jsonb(a) || jsonb_build_object(
-                'Id', p.app, 'Number', 'F-' || left(replace(p.app::text, '-', ''), 16), 'State', coalesce(@state::text, a."State")))).*
-            FROM "Applications" a, pairs p WHERE a."Id" = @template
+            INSERT INTO "Applications" ({0})
+            SELECT {0} FROM (
+                SELECT (jsonb_populate_record(NULL::"Applications", to_jsonb(a) || jsonb_build_object(
+                    'Id', p.app, 'Number', 'F-' || left(replace(p.app::text, '-', ''), 16), 'State', coalesce(@state::text, a."State")))).*
+                FROM "Applications" a, pairs p WHERE a."Id" = @template) copy
             RETURNING "Id"
         ), versions AS (
             INSERT INTO "ApplicationVersions"
