@@ -64,9 +64,15 @@ public static class LoadBenchmark
 
     private sealed record Page(string Name, HttpClient Client, Func<Random, string> Url);
 
-    private sealed record Measured(string Name, int Requests, double Seconds, List<double> Latencies, double QueriesPerRequest, int Bytes)
+    /// <param name="Timed">Each request's address and milliseconds.</param>
+    private sealed record Measured(string Name, List<(string Url, double Ms)> Timed, double Seconds, double QueriesPerRequest, int Bytes)
     {
-        public double PerSecond => Requests / Seconds;
+        public double PerSecond => Timed.Count / Seconds;
+
+        public List<double> Latencies => [.. Timed.Select(t => t.Ms)];
+
+        /// <summary>The p95 of the requests whose address ends with <paramref name="suffix"/>.</summary>
+        public double P95Of(string suffix) => PortalBench.Percentile([.. Timed.Where(t => t.Url.EndsWith(suffix, StringComparison.Ordinal)).Select(t => t.Ms)], 95);
     }
 
     public static async Task RunAsync(LoadOptions options, CancellationToken cancellationToken)
@@ -184,7 +190,7 @@ public static class LoadBenchmark
             (queries[p], bytes[p]) = await CountQueriesAsync(pages[p], random, options.ShowQueries, cancellationToken);
         }
 
-        var latencies = pages.Select(_ => new List<double>()).ToArray();
+        var latencies = pages.Select(_ => new List<(string, double)>()).ToArray();
         var seconds = new double[pages.Length];
         var slice = TimeSpan.FromSeconds((double)options.Seconds / options.Rounds);
         for (var round = 0; round < options.Rounds; round++)
@@ -199,22 +205,23 @@ public static class LoadBenchmark
             Progress($"round {round + 1} / {options.Rounds} (load {PortalBench.LoadAverage()})");
         }
 
-        return [.. pages.Select((page, p) => new Measured(page.Name, latencies[p].Count, seconds[p], latencies[p], queries[p], bytes[p]))];
+        return [.. pages.Select((page, p) => new Measured(page.Name, latencies[p], seconds[p], queries[p], bytes[p]))];
     }
 
     /// <summary><paramref name="clients"/> loops, each sending its next request when the last one is answered, until the time is up.</summary>
-    /// <returns>Every request's milliseconds, and the seconds from the first request to the last answer.</returns>
-    private static async Task<(List<double> Latencies, double Seconds)> DriveAsync(
+    /// <returns>Every request's address and milliseconds, and the seconds from the first request to the last answer.</returns>
+    private static async Task<(List<(string Url, double Ms)> Latencies, double Seconds)> DriveAsync(
         Page page, int clients, TimeSpan duration, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         var loops = Enumerable.Range(0, clients).Select(async c =>
         {
             var random = new Random(c);
-            var times = new List<double>();
+            var times = new List<(string, double)>();
             while (watch.Elapsed < duration)
             {
-                times.Add((await PortalBench.GetAsync(page.Client, page.Url(random), cancellationToken)).Ms);
+                var url = page.Url(random);
+                times.Add((url, (await PortalBench.GetAsync(page.Client, url, cancellationToken)).Ms));
             }
 
             return times;
@@ -326,6 +333,15 @@ public static class LoadBenchmark
         Console.WriteLine(string.Create(c,
             $"(measured first, before the database grew: {listFirst:F1} ms at {options.Small:N0}, × {listLarge / listFirst:F2}; the trivial endpoint's p95 then and later: {trivialSmall:F1} ms, {trivialLarge:F1} ms)"));
         Console.WriteLine("(queries: database commands per request, one request at a time; KB: the largest page of those requests)");
+        Console.WriteLine();
+        Console.WriteLine("the list's p95 in ms per filter, in the same rounds:");
+        Console.WriteLine(string.Create(c, $"{"filter",-26} {options.Small,9:N0} {options.Applications,9:N0}  ratio"));
+        foreach (var (name, query) in ApplicationListBenchmark.Filters)
+        {
+            var (atSmall, atLarge) = (large[^1].P95Of($"?{query}"), large[2].P95Of($"?{query}"));
+            Console.WriteLine(string.Create(c, $"{name,-26} {atSmall,9:F1} {atLarge,9:F1}  {atLarge / atSmall,5:F2}"));
+        }
+
         figures.Add(("list_p95_ratio", listLarge / listSmall));
         foreach (var (name, value) in figures)
         {
