@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace GrantPortal.Workflows.Runtime;
 
@@ -74,11 +75,18 @@ public sealed class WorkflowRuntime(
                     ON CONFLICT DO NOTHING
                     """, cancellationToken);
                 db.Add(instance);
-                db.Add(Journal(instance, null, instance.State, actor, "start", null, now));
+                db.Add(new WorkflowJournalEntry
+                {
+                    InstanceId = instance.Id, Sequence = instance.Sequence, At = now, ActorId = actor.Id, ActorName = actor.DisplayName,
+                    ToState = instance.State, Trigger = "start", IdempotencyKey = "start",
+                });
                 var context = Context(instance, definition, null, "start", actor, new WorkflowSignal("start", "start"));
-                await EnterAsync(instance, definition.State(instance.State), context, now, cancellationToken);
+                var (bookmarks, timers) = await EnterAsync(instance, definition.State(instance.State), context, now, cancellationToken);
+                db.AddRange(bookmarks);
+                db.AddRange(timers);
                 await ObserveAsync(context, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
+                return null;
             }, cancellationToken);
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
@@ -96,7 +104,11 @@ public sealed class WorkflowRuntime(
     public async Task<FireResult> FireAsync(Guid instanceId, WorkflowSignal signal, WorkflowActor actor, CancellationToken cancellationToken = default)
     {
         FireResult? result = null;
-        await InTransactionAsync(async () => result = await FireLockedAsync(instanceId, signal, actor, cancellationToken), cancellationToken);
+        await InTransactionAsync(async () =>
+        {
+            (result, var writes) = await FireLockedAsync(instanceId, signal, actor, cancellationToken);
+            return writes;
+        }, cancellationToken);
         return result!;
     }
 
@@ -142,12 +154,13 @@ public sealed class WorkflowRuntime(
                         .SingleOrDefaultAsync(cancellationToken);
                     if (timer is null)
                     {
-                        return;
+                        return null;
                     }
 
                     db.Remove(timer);
                     await db.SaveChangesAsync(cancellationToken);
-                    await FireLockedAsync(timer.InstanceId, new WorkflowSignal(timer.Trigger, $"timer:{timer.Id}"), WorkflowActor.System, cancellationToken);
+                    var (_, writes) = await FireLockedAsync(timer.InstanceId, new WorkflowSignal(timer.Trigger, $"timer:{timer.Id}"), WorkflowActor.System, cancellationToken);
+                    return writes;
                 }, cancellationToken);
             }
             catch (Exception e) when (timer is not null && e is not OperationCanceledException)
@@ -173,52 +186,62 @@ public sealed class WorkflowRuntime(
         return fired;
     }
 
-    private async Task<FireResult> FireLockedAsync(Guid instanceId, WorkflowSignal signal, WorkflowActor actor, CancellationToken cancellationToken)
+    /// <returns>
+    /// The outcome, and for a transition taken the engine's own writes, which the caller sends last (with the commit
+    /// when the transaction is the runtime's own). The effects' and observers' writes through the context are saved
+    /// before that, in the same transaction.
+    /// </returns>
+    private async Task<(FireResult Result, NpgsqlBatch? Writes)> FireLockedAsync(
+        Guid instanceId, WorkflowSignal signal, WorkflowActor actor, CancellationToken cancellationToken)
     {
         var (instance, alreadyApplied, waiting) = await LockAsync(instanceId, signal.IdempotencyKey, cancellationToken);
         if (alreadyApplied)
         {
-            return Result(FireOutcome.AlreadyApplied, instance);
+            return (Result(FireOutcome.AlreadyApplied, instance), null);
         }
 
         if (signal.ExpectedSequence is { } expected && expected != instance.Sequence)
         {
-            return Result(FireOutcome.Conflict, instance, "Someone else acted on this at the same time. Reload the page to see what changed.");
+            return (Result(FireOutcome.Conflict, instance, "Someone else acted on this at the same time. Reload the page to see what changed."), null);
         }
 
         var definition = await DefinitionAsync(instance, cancellationToken);
         var transition = definition.FindTransition(instance.State, signal.Trigger);
         if (transition is null || !transition.Roles.Intersect(actor.Roles).Any())
         {
-            return Result(FireOutcome.NotAllowed, instance, "This action is not possible now.");
+            return (Result(FireOutcome.NotAllowed, instance, "This action is not possible now."), null);
         }
 
         if (handlers.NeedsPending(transition))
         {
-            return Result(FireOutcome.NotAllowed, instance, NotAvailableYet);
+            return (Result(FireOutcome.NotAllowed, instance, NotAvailableYet), null);
         }
 
         var context = Context(instance, definition, transition, signal.Trigger, actor, signal);
         var reasons = await FailedGuardsAsync(transition, context, cancellationToken);
         if (reasons.Count > 0)
         {
-            return new FireResult(FireOutcome.GuardFailed, instance.State, instance.Sequence, reasons);
+            return (new FireResult(FireOutcome.GuardFailed, instance.State, instance.Sequence, reasons), null);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var from = instance.State;
-        instance.Sequence++;
-        instance.UpdatedAt = now;
-        db.Add(Journal(instance, from, transition.To, actor, signal.Trigger, signal.Comment, now, signal.IdempotencyKey));
+        var writes = new List<NpgsqlBatchCommand>();
         if (!transition.IsInternal(from))
         {
-            // The state's tasks and timers end with it, deleted by key in SaveChanges' batch: no round trip of their own.
-            Delete(waiting.Bookmarks, id => new WorkflowBookmark { Id = id });
-            Delete(waiting.Timers, id => new WorkflowTimer { Id = id });
+            // The state's tasks and timers end with it: deleted by the ids read under the lock, so the new state's
+            // that the effects may add stay.
+            writes.AddRange(Delete("WorkflowBookmarks", waiting.Bookmarks));
+            writes.AddRange(Delete("WorkflowTimers", waiting.Timers));
             instance.State = transition.To;
-            await EnterAsync(instance, definition.State(transition.To), context, now, cancellationToken);
+            var (bookmarks, timers) = await EnterAsync(instance, definition.State(transition.To), context, now, cancellationToken);
+            writes.AddRange(bookmarks.Select(Insert));
+            writes.AddRange(timers.Select(Insert));
         }
 
+        var move = Move(instance, from, actor, signal, now);
+        instance.Sequence++;
+        instance.UpdatedAt = now;
         foreach (var effect in transition.Effects)
         {
             await handlers.Effect(effect).RunAsync(context, cancellationToken);
@@ -229,9 +252,31 @@ public sealed class WorkflowRuntime(
             await ObserveAsync(context, cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return Result(FireOutcome.Applied, instance);
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        Refresh(instance, waiting);
+        return (Result(FireOutcome.Applied, instance), Batch([move, .. writes]));
     }
+
+    /// <summary>
+    /// Moves the instance, as read under the lock, to the state it now has, and journals the transition, in one
+    /// statement. The update repeats the sequence read under the lock; should it find the instance moved on all the
+    /// same, the journal's sequence is null and the statement fails, so the transaction cannot commit (the commit may be
+    /// in the same batch, so a row count checked afterwards would be too late).
+    /// </summary>
+    private static NpgsqlBatchCommand Move(WorkflowInstance instance, string from, WorkflowActor actor, WorkflowSignal signal, DateTime now) =>
+        Command("""
+            WITH moved AS (
+                UPDATE "WorkflowInstances" SET "State" = $3, "Sequence" = "Sequence" + 1, "IsFinished" = $4, "UpdatedAt" = $5
+                WHERE "Id" = $1 AND "Sequence" = $2
+                RETURNING "Sequence")
+            INSERT INTO "WorkflowJournal" ("InstanceId", "Sequence", "At", "ActorId", "ActorName", "FromState", "ToState", "Trigger", "Comment", "IdempotencyKey")
+            VALUES ($1, (SELECT "Sequence" FROM moved), $5, $6, $7, $8, $3, $9, $10, $11)
+            """,
+            instance.Id, instance.Sequence, instance.State, instance.IsFinished, now, actor.Id, actor.DisplayName, from, signal.Trigger, signal.Comment, signal.IdempotencyKey);
 
     /// <summary>
     /// Locks the instance and says whether a signal with <paramref name="idempotencyKey"/> was applied to it, and which
@@ -243,25 +288,15 @@ public sealed class WorkflowRuntime(
     private async Task<(WorkflowInstance Instance, bool AlreadyApplied, Waiting Waiting)> LockAsync(
         Guid instanceId, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction())
-        {
-            BatchCommands =
-            {
-                Command("""
-                    SELECT "Id", "DefinitionId", "Version", "SubjectId", "State", "Sequence", "IsFinished", "StartedAt", "UpdatedAt"
-                    FROM "WorkflowInstances" WHERE "Id" = $1 FOR UPDATE
-                    """, instanceId),
-                Command("""SELECT EXISTS (SELECT 1 FROM "WorkflowJournal" WHERE "InstanceId" = $1 AND "IdempotencyKey" = $2)""", instanceId, idempotencyKey),
-                Command("""SELECT "Id" FROM "WorkflowBookmarks" WHERE "InstanceId" = $1""", instanceId),
-                Command("""SELECT "Id" FROM "WorkflowTimers" WHERE "InstanceId" = $1""", instanceId),
-            },
-        };
-        if (db.Database.GetCommandTimeout() is { } timeout)
-        {
-            batch.Timeout = timeout;
-        }
-
+        await using var batch = Batch([
+            Command("""
+                SELECT "Id", "DefinitionId", "Version", "SubjectId", "State", "Sequence", "IsFinished", "StartedAt", "UpdatedAt"
+                FROM "WorkflowInstances" WHERE "Id" = $1 FOR UPDATE
+                """, instanceId),
+            Command("""SELECT EXISTS (SELECT 1 FROM "WorkflowJournal" WHERE "InstanceId" = $1 AND "IdempotencyKey" = $2)""", instanceId, idempotencyKey),
+            Command("""SELECT "Id" FROM "WorkflowBookmarks" WHERE "InstanceId" = $1""", instanceId),
+            Command("""SELECT "Id" FROM "WorkflowTimers" WHERE "InstanceId" = $1""", instanceId),
+        ]);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         var locked = await reader.ReadAsync(cancellationToken)
             ? new WorkflowInstance
@@ -282,7 +317,7 @@ public sealed class WorkflowRuntime(
         var alreadyApplied = reader.GetBoolean(0);
         var bookmarks = await IdsAsync(reader, cancellationToken);
         var timers = await IdsAsync(reader, cancellationToken);
-        return (Track(locked), alreadyApplied, new Waiting(bookmarks, timers));
+        return (locked, alreadyApplied, new Waiting(bookmarks, timers));
     }
 
     /// <summary>The ids of an instance's waiting tasks and timers, read under its lock.</summary>
@@ -300,53 +335,88 @@ public sealed class WorkflowRuntime(
         return ids;
     }
 
-    /// <summary>Marks rows for deletion by key, using the tracked entity where the context has one already.</summary>
-    private void Delete<T>(List<Guid> ids, Func<Guid, T> stub)
+    /// <summary>
+    /// Gives a copy of the instance the context tracks (read earlier in the scope) the values just written, and
+    /// forgets the deleted tasks and timers it tracks, as the engine writes its rows itself rather than through the
+    /// context. Should the writes fail, the transaction rolls back and the context is cleared.
+    /// </summary>
+    private void Refresh(WorkflowInstance written, Waiting deleted)
+    {
+        if (db.Set<WorkflowInstance>().Local.FindEntry(written.Id) is { } tracked)
+        {
+            tracked.CurrentValues.SetValues(written);
+            tracked.OriginalValues.SetValues(written);
+            tracked.State = EntityState.Unchanged;
+        }
+
+        Forget<WorkflowBookmark>(deleted.Bookmarks);
+        Forget<WorkflowTimer>(deleted.Timers);
+    }
+
+    private void Forget<T>(List<Guid> ids)
         where T : class
     {
         foreach (var id in ids)
         {
-            var entry = db.Set<T>().Local.FindEntry(id);
-            if (entry?.State != EntityState.Deleted)
+            if (db.Set<T>().Local.FindEntry(id) is { } tracked)
             {
-                db.Remove(entry?.Entity ?? stub(id));
+                tracked.State = EntityState.Detached;
             }
         }
     }
 
-    /// <summary>Tracks the instance as read under the lock; a copy the context tracked already may predate it, so takes its values.</summary>
-    private WorkflowInstance Track(WorkflowInstance locked)
+    /// <summary>A batch in the context's transaction, with its command timeout.</summary>
+    private NpgsqlBatch Batch(IEnumerable<NpgsqlBatchCommand> commands)
     {
-        if (db.Set<WorkflowInstance>().Local.FindEntry(locked.Id) is not { } tracked)
+        var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction());
+        foreach (var command in commands)
         {
-            db.Attach(locked);
-            return locked;
+            batch.BatchCommands.Add(command);
         }
 
-        tracked.OriginalValues.SetValues(locked);
-        tracked.CurrentValues.SetValues(locked);
-        tracked.State = EntityState.Unchanged;
-        return tracked.Entity;
+        if (db.Database.GetCommandTimeout() is { } timeout)
+        {
+            batch.Timeout = timeout;
+        }
+
+        return batch;
     }
 
-    private static NpgsqlBatchCommand Command(string sql, params object[] parameters)
+    /// <summary>A statement with positional parameters; a null is text, the only type of the engine's nullable columns.</summary>
+    private static NpgsqlBatchCommand Command(string sql, params object?[] parameters)
     {
         var command = new NpgsqlBatchCommand(sql);
         foreach (var parameter in parameters)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+            command.Parameters.Add(parameter is null
+                ? new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text }
+                : new NpgsqlParameter { Value = parameter });
         }
 
         return command;
     }
 
-    private async Task EnterAsync(WorkflowInstance instance, StateDefinition state, WorkflowContext context, DateTime now, CancellationToken cancellationToken)
-    {
-        foreach (var role in state.Awaits)
-        {
-            db.Add(new WorkflowBookmark { Id = Guid.CreateVersion7(), InstanceId = instance.Id, State = state.Id, Role = role, CreatedAt = now });
-        }
+    private static IEnumerable<NpgsqlBatchCommand> Delete(string table, List<Guid> ids) =>
+        ids.Count == 0 ? [] : [Command($"""DELETE FROM "{table}" WHERE "Id" = ANY($1)""", ids.ToArray())];
 
+    private static NpgsqlBatchCommand Insert(WorkflowBookmark bookmark) =>
+        Command("""
+            INSERT INTO "WorkflowBookmarks" ("Id", "InstanceId", "State", "Role", "CreatedAt") VALUES ($1, $2, $3, $4, $5)
+            """, bookmark.Id, bookmark.InstanceId, bookmark.State, bookmark.Role, bookmark.CreatedAt);
+
+    private static NpgsqlBatchCommand Insert(WorkflowTimer timer) =>
+        Command("""
+            INSERT INTO "WorkflowTimers" ("Id", "InstanceId", "State", "Trigger", "DueAt", "CreatedAt") VALUES ($1, $2, $3, $4, $5, $6)
+            """, timer.Id, timer.InstanceId, timer.State, timer.Trigger, timer.DueAt, timer.CreatedAt);
+
+    /// <summary>The tasks and timers of the state the instance enters, for the caller to write; marks a final state's instance finished.</summary>
+    private async Task<(List<WorkflowBookmark> Bookmarks, List<WorkflowTimer> Timers)> EnterAsync(
+        WorkflowInstance instance, StateDefinition state, WorkflowContext context, DateTime now, CancellationToken cancellationToken)
+    {
+        var bookmarks = state.Awaits
+            .Select(role => new WorkflowBookmark { Id = Guid.CreateVersion7(), InstanceId = instance.Id, State = state.Id, Role = role, CreatedAt = now })
+            .ToList();
+        var timers = new List<WorkflowTimer>();
         foreach (var timer in state.Timers.Where(t => t.At is null || !handlers.IsPending(t.At)))
         {
             var due = timer.After is { } after
@@ -354,11 +424,12 @@ public sealed class WorkflowRuntime(
                 : (await handlers.DateSource(timer.At!).GetAsync(context with { ToState = state.Id }, cancellationToken))?.UtcDateTime + timer.Offset;
             if (due is { } dueAt)
             {
-                db.Add(new WorkflowTimer { Id = Guid.CreateVersion7(), InstanceId = instance.Id, State = state.Id, Trigger = timer.Trigger, DueAt = dueAt, CreatedAt = now });
+                timers.Add(new WorkflowTimer { Id = Guid.CreateVersion7(), InstanceId = instance.Id, State = state.Id, Trigger = timer.Trigger, DueAt = dueAt, CreatedAt = now });
             }
         }
 
         instance.IsFinished = state.IsFinal;
+        return (bookmarks, timers);
     }
 
     private async Task ObserveAsync(WorkflowContext context, CancellationToken cancellationToken)
@@ -394,12 +465,20 @@ public sealed class WorkflowRuntime(
     private Task<WorkflowInstance?> RunningAsync(string definitionId, string subjectId, CancellationToken cancellationToken) =>
         db.Set<WorkflowInstance>().SingleOrDefaultAsync(i => i.DefinitionId == definitionId && i.SubjectId == subjectId && !i.IsFinished, cancellationToken);
 
-    /// <summary>Runs <paramref name="work"/> in the caller's transaction if there is one, else in a new one.</summary>
-    private async Task InTransactionAsync(Func<Task> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="work"/> in the caller's transaction if there is one, else in a new one. The writes the work
+    /// returns go last; in a transaction of the runtime's own they carry the commit, which saves a round trip.
+    /// </summary>
+    private async Task InTransactionAsync(Func<Task<NpgsqlBatch?>> work, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is not null)
         {
-            await work();
+            await using var writes = await work();
+            if (writes is not null)
+            {
+                await SendAsync(writes, cancellationToken);
+            }
+
             return;
         }
 
@@ -409,8 +488,17 @@ public sealed class WorkflowRuntime(
         db.Database.AutoSavepointsEnabled = false;
         try
         {
-            await work();
-            await transaction.CommitAsync(cancellationToken);
+            await using var writes = await work();
+            if (writes is null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+            else
+            {
+                // Npgsql learns from the server's reply that the transaction has ended, so disposing it sends no rollback.
+                writes.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+                await SendAsync(writes, cancellationToken);
+            }
         }
         catch
         {
@@ -424,26 +512,23 @@ public sealed class WorkflowRuntime(
         }
     }
 
+    /// <summary>Sends the engine's writes; an instance found moved on under its lock (see <see cref="Move"/>) fails as EF's concurrency check would.</summary>
+    private static async Task SendAsync(NpgsqlBatch writes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await writes.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e is { SqlState: PostgresErrorCodes.NotNullViolation, TableName: "WorkflowJournal", ColumnName: "Sequence" })
+        {
+            throw new DbUpdateConcurrencyException("The workflow instance moved on under its lock.", e);
+        }
+    }
+
     private WorkflowContext Context(
         WorkflowInstance instance, WorkflowDefinition definition, TransitionDefinition? transition, string trigger, WorkflowActor actor, WorkflowSignal signal) =>
         new(instance.Id, instance.SubjectId, definition, instance.State, transition?.To ?? instance.State, trigger, actor,
             signal.Payload ?? NoPayload, signal.Comment, services);
-
-    private static WorkflowJournalEntry Journal(
-        WorkflowInstance instance, string? from, string to, WorkflowActor actor, string trigger, string? comment, DateTime now, string? idempotencyKey = null) =>
-        new()
-        {
-            InstanceId = instance.Id,
-            Sequence = instance.Sequence,
-            At = now,
-            ActorId = actor.Id,
-            ActorName = actor.DisplayName,
-            FromState = from,
-            ToState = to,
-            Trigger = trigger,
-            Comment = comment,
-            IdempotencyKey = idempotencyKey ?? trigger,
-        };
 
     private static FireResult Result(FireOutcome outcome, WorkflowInstance instance, params string[] reasons) =>
         new(outcome, instance.State, instance.Sequence, reasons);

@@ -93,7 +93,7 @@ public static class WorkflowBenchmark
 
             var empty = PhaseResult.Combine("empty", [empty1, empty2]);
             var finished = PhaseResult.Combine("finished", [finished1, finished2]);
-            Report(options, version, sql.Count, empty, finished, pgbench);
+            Report(options, version, sql, empty, finished, pgbench);
         }
         finally
         {
@@ -115,13 +115,14 @@ public static class WorkflowBenchmark
     }
 
     private static void Report(
-        WorkflowBenchmarkOptions options, string serverVersion, int commandsPerTransition, PhaseResult empty, PhaseResult finished, PgbenchResult pgbench)
+        WorkflowBenchmarkOptions options, string serverVersion, List<string> sql, PhaseResult empty, PhaseResult finished, PgbenchResult pgbench)
     {
         var c = CultureInfo.InvariantCulture;
         var tps = pgbench.Tps;
         Console.WriteLine();
         Console.WriteLine($"Workflow transitions against pgbench tpcb-like: {options.Clients} clients, PostgreSQL {serverVersion}, {Environment.ProcessorCount} CPUs");
-        Console.WriteLine($"SQL commands per transition: {commandsPerTransition} (a batch of statements counts once), and the commit");
+        var commit = sql[^1].TrimEnd().EndsWith("COMMIT", StringComparison.Ordinal) ? "the last one with the commit" : "and the commit";
+        Console.WriteLine($"SQL commands per transition: {sql.Count} (a batch of statements counts once), {commit}");
         if (options.NpgsqlSettings.Length > 0)
         {
             Console.WriteLine($"Npgsql settings added: {options.NpgsqlSettings}");
@@ -152,7 +153,7 @@ public static class WorkflowBenchmark
             ("clients", options.Clients),
             ("transitions", options.Transitions),
             ("finished_instances", options.Finished),
-            ("sql_commands_per_transition", commandsPerTransition),
+            ("sql_commands_per_transition", sql.Count),
         };
         foreach (var (suffix, phase) in new[] { ("empty", empty), ("finished", finished) })
         {
@@ -179,7 +180,7 @@ public static class WorkflowBenchmark
 
     /// <summary>
     /// The SQL one transition sends, on an instance of its own: one entry per command or batch, as Npgsql traces them
-    /// (the commit is not traced). Other work is idle meanwhile, so everything traced is the transition's.
+    /// (a commit sent on its own is not traced). Other work is idle meanwhile, so everything traced is the transition's.
     /// </summary>
     private static async Task<List<string>> SqlOfOneTransitionAsync(BenchmarkEngine engine, CancellationToken cancellationToken)
     {

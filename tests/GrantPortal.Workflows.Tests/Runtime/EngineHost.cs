@@ -75,6 +75,9 @@ public sealed class TestHandlers(string[] pending)
 
     public string? FailingEffect { get; set; }
 
+    /// <summary>What every effect does besides recording that it ran, e.g. write through the database context as the app's do.</summary>
+    public Func<WorkflowContext, CancellationToken, Task>? EffectWork { get; set; }
+
     /// <summary>What the observer was told, as "subject:trigger:state entered".</summary>
     public List<string> StatesEntered { get; } = [];
 
@@ -103,7 +106,7 @@ public sealed class TestHandlers(string[] pending)
 
     private sealed record Effect(string Name, TestHandlers Owner) : IWorkflowEffect
     {
-        public Task RunAsync(WorkflowContext context, CancellationToken cancellationToken)
+        public async Task RunAsync(WorkflowContext context, CancellationToken cancellationToken)
         {
             if (Owner.FailingEffect == Name)
             {
@@ -115,7 +118,10 @@ public sealed class TestHandlers(string[] pending)
                 Owner.EffectsRun.Add($"{Name}:{context.Trigger}");
             }
 
-            return Task.CompletedTask;
+            if (Owner.EffectWork is { } work)
+            {
+                await work(context, cancellationToken);
+            }
         }
     }
 

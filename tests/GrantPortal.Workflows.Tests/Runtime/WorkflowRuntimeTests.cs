@@ -1,6 +1,7 @@
 using GrantPortal.Workflows.Persistence;
 using GrantPortal.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace GrantPortal.Workflows.Tests.Runtime;
@@ -41,7 +42,7 @@ public sealed class WorkflowRuntimeTests : IAsyncLifetime
         Assert.Equal("Готово", journal[^1].Comment);
         Assert.Equal("applicant-1", journal[^1].ActorId);
         Assert.Equal(["notifyOfficers:submit"], _engine.Handlers.EffectsRun);
-        var tasks = await _engine.RunAsync((_, db) => db.Set<WorkflowBookmark>().Where(b => b.InstanceId == instance.Id).ToListAsync());
+        var tasks = await TasksAsync(instance.Id);
         Assert.Equal(("Submitted", "Officer"), Assert.Single(tasks.Select(t => (t.State, t.Role))));
     }
 
@@ -174,6 +175,60 @@ public sealed class WorkflowRuntimeTests : IAsyncLifetime
         Assert.Equal("Draft", (await InstanceAsync(instance.Id)).State);
         Assert.Single(await JournalAsync(instance.Id));
         Assert.Single(await TimersAsync(instance.Id)); // the Draft timer is still there
+    }
+
+    [Fact]
+    public async Task Fire_SavesWhatTheEffectsWriteThroughTheContext_WithTheTransition()
+    {
+        var instance = await StartAsync();
+        _engine.Handlers.EffectWork = (context, _) =>
+        {
+            context.Services.GetRequiredService<DbContext>().Add(ExpertTask(context));
+            return Task.CompletedTask;
+        };
+
+        await FireAsync(instance.Id, "submit", Applicant);
+
+        Assert.Equal([("Submitted", "Expert"), ("Submitted", "Officer")], (await TasksAsync(instance.Id)).Select(t => (t.State, t.Role)).Order());
+    }
+
+    [Fact]
+    public async Task Fire_WhenTheInstanceMovesOnUnderItsLock_IsAConcurrencyFailure_AndChangesNothing()
+    {
+        var instance = await StartAsync();
+        _engine.Handlers.EffectWork = async (context, cancellationToken) =>
+        {
+            var db = context.Services.GetRequiredService<DbContext>();
+            db.Add(ExpertTask(context));
+            // Only a bug could do this to a locked instance; the engine's writes must not commit over it.
+            await db.Database.ExecuteSqlAsync(
+                $"""UPDATE "WorkflowInstances" SET "Sequence" = "Sequence" + 1 WHERE "Id" = {context.InstanceId}""", cancellationToken);
+        };
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => FireAsync(instance.Id, "submit", Applicant));
+
+        var unchanged = await InstanceAsync(instance.Id);
+        Assert.Equal(("Draft", 1), (unchanged.State, unchanged.Sequence));
+        Assert.Single(await JournalAsync(instance.Id));
+        Assert.Equal([("Draft", "Applicant")], (await TasksAsync(instance.Id)).Select(t => (t.State, t.Role)));
+    }
+
+    [Fact]
+    public async Task Fire_InTheCallersTransaction_IsUndoneWhenTheCallerRollsBack()
+    {
+        var instance = await StartAsync();
+
+        var result = await _engine.RunAsync(async (runtime, db) =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var fired = await runtime.FireAsync(instance.Id, new WorkflowSignal("submit", "submit-1"), Applicant);
+            await transaction.RollbackAsync();
+            return fired;
+        });
+
+        Assert.Equal(FireOutcome.Applied, result.Outcome);
+        Assert.Equal("Draft", (await InstanceAsync(instance.Id)).State);
+        Assert.Single(await JournalAsync(instance.Id));
     }
 
     [Fact]
@@ -341,6 +396,12 @@ public sealed class WorkflowRuntimeTests : IAsyncLifetime
 
     private Task<List<WorkflowJournalEntry>> JournalAsync(Guid id) =>
         _engine.RunAsync((_, db) => db.Set<WorkflowJournalEntry>().Where(j => j.InstanceId == id).OrderBy(j => j.Sequence).ToListAsync());
+
+    private Task<List<WorkflowBookmark>> TasksAsync(Guid id) =>
+        _engine.RunAsync((_, db) => db.Set<WorkflowBookmark>().Where(b => b.InstanceId == id).ToListAsync());
+
+    private static WorkflowBookmark ExpertTask(WorkflowContext context) =>
+        new() { Id = Guid.CreateVersion7(), InstanceId = context.InstanceId, State = context.ToState, Role = "Expert", CreatedAt = DateTime.UtcNow };
 
     private Task<List<WorkflowTimer>> TimersAsync(Guid id) =>
         _engine.RunAsync((_, db) => db.Set<WorkflowTimer>().Where(t => t.InstanceId == id).ToListAsync());
