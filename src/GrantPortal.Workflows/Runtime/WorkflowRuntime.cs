@@ -113,9 +113,12 @@ public sealed class WorkflowRuntime(
     }
 
     /// <summary>The triggers <paramref name="actor"/>'s roles allow in the current state, each with whether its guards hold now.</summary>
-    public async Task<IReadOnlyList<AvailableAction>> GetActionsAsync(Guid instanceId, WorkflowActor actor, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AvailableAction>> GetActionsAsync(Guid instanceId, WorkflowActor actor, CancellationToken cancellationToken = default) =>
+        await GetActionsAsync(await db.Set<WorkflowInstance>().AsNoTracking().SingleAsync(i => i.Id == instanceId, cancellationToken), actor, cancellationToken);
+
+    /// <summary>As the other overload, for an instance the caller has just read (a page showing it), saving a query.</summary>
+    public async Task<IReadOnlyList<AvailableAction>> GetActionsAsync(WorkflowInstance instance, WorkflowActor actor, CancellationToken cancellationToken = default)
     {
-        var instance = await db.Set<WorkflowInstance>().AsNoTracking().SingleAsync(i => i.Id == instanceId, cancellationToken);
         var definition = await DefinitionAsync(instance, cancellationToken);
         var actions = new List<AvailableAction>();
         foreach (var transition in definition.TransitionsFrom(instance.State).Where(t => t.Roles.Intersect(actor.Roles).Any()))

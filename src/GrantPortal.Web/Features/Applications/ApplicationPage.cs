@@ -79,7 +79,7 @@ public sealed class ApplicationPage(PortalDbContext db, ApplicationAccess access
             instance,
             definition,
             timeline,
-            await workflows.GetActionsAsync(instance.Id, ApplicationAccess.Actor(user), cancellationToken),
+            await workflows.GetActionsAsync(instance, ApplicationAccess.Actor(user), cancellationToken),
             WorkflowDiagram.ToSvg(definition, language, instance.State, path),
             canEdit ? await db.ProblemsOfAsync(application, cancellationToken) : [],
             versions.Select((v, i) => new SubmittedVersion(v, i == 0 ? null : CompareVersions.Changes(versions[i - 1].Content, v.Content, l).Count)).ToList(),
