@@ -4,6 +4,7 @@ using GrantPortal.BrowserTests.Features.Reviews;
 using GrantPortal.Web.Features.Demo;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
 
 namespace GrantPortal.BrowserTests.Features.Accessibility;
 
@@ -60,6 +61,23 @@ public sealed partial class AccessibilityTests(BrowserFixture browser, ITestOutp
         };
         await audit.PagesInBothLanguagesAsync(officer, "officer", officerPages,
             ["/officer/calls", Call, "/officer/calls/new", $"{Call}/applications", "/officer/experts"]);
+
+        // Returned for revision and resubmitted with a new title, so the versions compared differ.
+        await officer.GotoAsync(submitted);
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Начать формальную проверку" }).ClickAsync();
+        await officer.Locator("#comment-returnForRevision").FillAsync("Уточните название проекта.");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Вернуть на доработку" }).ClickAsync();
+        await Expect(officer.Locator("#application-state")).ToHaveTextAsync("Возвращена на доработку");
+        await applicant1.GotoAsync($"{submitted}/project");
+        await applicant1.GetByLabel("Название проекта").FillAsync("Конические подшипники для грузовых вагонов");
+        await applicant1.GetByRole(AriaRole.Button, new() { Name = "Сохранить и продолжить" }).ClickAsync();
+        await Expect(applicant1.GetByRole(AriaRole.Status)).ToHaveTextAsync("Сохранено.");
+        await applicant1.GotoAsync(submitted);
+        await applicant1.GetByRole(AriaRole.Button, new() { Name = "Подать повторно" }).ClickAsync();
+        await Expect(applicant1.Locator("#application-state")).ToHaveTextAsync("Подана");
+        await audit.PagesInBothLanguagesAsync(applicant1, "applicant", [$"{submitted}/versions/compare"]);
+        await audit.PagesInBothLanguagesAsync(officer, "officer", [$"{submitted}/versions/compare"]);
+        await Expect(officer.Locator("main").GetByText("Конические подшипники для грузовых вагонов").First).ToBeVisibleAsync();
 
         Func<IPage, Task> look = page => audit.CheckAsync(page, "officer or expert ru");
         await ReviewSteps.PassFormalCheckAsync(officer, submitted, look);

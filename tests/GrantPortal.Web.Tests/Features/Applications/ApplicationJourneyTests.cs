@@ -120,6 +120,10 @@ public sealed class ApplicationJourneyTests(PortalFixture fixture) : IClassFixtu
         var (id, applicant, officer) = await SubmittedAsync(App);
 
         await ActAsync(officer, id, "startFormalCheck");
+        // Offered with a box for its required comment, not held back for the comment no one could type yet.
+        var form = (await officer.GetDocumentAsync($"/applications/{id}")).QuerySelector($"form[action='/applications/{id}/actions/returnForRevision']")!;
+        Assert.False(form.QuerySelector("button")!.HasAttribute("disabled"));
+        Assert.True(form.QuerySelector("textarea[name='comment']")!.HasAttribute("required"));
         await ActAsync(officer, id, "returnForRevision", comment: "");
         Assert.Equal("Формальная проверка", await StateAsync(officer, id)); // a return needs a reason
         await ActAsync(officer, id, "returnForRevision", comment: "Уточните страну происхождения.");
