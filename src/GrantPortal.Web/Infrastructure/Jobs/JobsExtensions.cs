@@ -70,8 +70,10 @@ public static class JobsExtensions
                     .WithSimpleSchedule(s => s.WithInterval(email.PollInterval).RepeatForever()));
             }
 
-            // Daily, Moscow time; a day missed while every node was down is sent once when one comes back.
-            q.AddJob<NotificationDigestJob>(job => job.WithIdentity(NotificationDigestJob.Key).StoreDurably());
+            // Daily, Moscow time; a day missed while every node was down is sent once when one comes back. A run cut
+            // short by a node's death is run again by the node that notices (recovery), rather than leaving the people not
+            // yet served to tomorrow: the digest claims and marks each person's rows, so no one gets two.
+            q.AddJob<NotificationDigestJob>(job => job.WithIdentity(NotificationDigestJob.Key).StoreDurably().RequestRecovery());
             q.AddTrigger(trigger => trigger
                 .ForJob(NotificationDigestJob.Key)
                 .WithIdentity("notification-digest-daily")
