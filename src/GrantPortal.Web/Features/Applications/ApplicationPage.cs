@@ -25,10 +25,13 @@ public sealed record ApplicationPageModel(
     IReadOnlyList<SubmittedVersion> Versions,
     IReadOnlyList<ApplicationDocument> Documents,
     ReviewSummary? ReviewSummary,
-    Decision? IssuedDecision,
+    IReadOnlyList<Decision> Decisions,
     bool CanEdit)
 {
     public string StateName(string language) => Definition.State(Instance.State).Name.In(language);
+
+    /// <summary>The final decision once its PDF is issued: what the applicant may see of the decisions.</summary>
+    public Decision? IssuedDecision => Decisions.SingleOrDefault(d => d.Status == DecisionStatus.Final && d.PdfSha256 != null);
 }
 
 /// <param name="ChangedFields">How many fields differ from the version before; null for the first.</param>
@@ -85,7 +88,8 @@ public sealed class ApplicationPage(PortalDbContext db, ApplicationAccess access
             versions.Select((v, i) => new SubmittedVersion(v, i == 0 ? null : CompareVersions.Changes(versions[i - 1].Content, v.Content, l).Count)).ToList(),
             await db.CurrentDocuments(id).AsNoTracking().ToListAsync(cancellationToken),
             !isApplicant || ReviewSummary.DecidedStates.Contains(instance.State) ? await ReviewSummary.LoadAsync(db, id, cancellationToken) : null,
-            await db.Decisions.AsNoTracking().SingleOrDefaultAsync(d => d.ApplicationId == id && d.Status == DecisionStatus.Final && d.PdfSha256 != null, cancellationToken),
+            // Read once for the page: the issued one for everyone, the proposal and the final one for the officers' panel.
+            await db.Decisions.AsNoTracking().Where(d => d.ApplicationId == id && d.Status != DecisionStatus.Withdrawn).ToListAsync(cancellationToken),
             canEdit);
     }
 }

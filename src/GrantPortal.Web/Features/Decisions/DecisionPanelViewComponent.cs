@@ -9,8 +9,9 @@ public sealed class DecisionPanelViewComponent(MakeDecision decisions) : ViewCom
 {
     /// <param name="application">The application the page has loaded (with its call and company).</param>
     /// <param name="instance">Its workflow instance, as the page has read it.</param>
-    public async Task<IViewComponentResult> InvokeAsync(GrantApplication application, WorkflowInstance instance) =>
+    /// <param name="made">Its decisions but the withdrawn ones, as the page has read them.</param>
+    public async Task<IViewComponentResult> InvokeAsync(GrantApplication application, WorkflowInstance instance, IReadOnlyList<Decision> made) =>
         UserClaimsPrincipal.IsInRole(Roles.Officer) || UserClaimsPrincipal.IsInRole(Roles.Admin)
-            ? View(await decisions.LoadAsync(application, instance, HttpContext.RequestAborted))
+            ? View(await decisions.LoadAsync(application, instance, made, HttpContext.RequestAborted))
             : Content("");
 }

@@ -33,10 +33,10 @@ public sealed class MakeDecision(
         access.FindForStaffAsync(user, id, cancellationToken);
 
     /// <param name="instance">The application's workflow instance, as its page has read it.</param>
-    public async Task<DecisionPanel> LoadAsync(GrantApplication application, WorkflowInstance instance, CancellationToken cancellationToken)
+    /// <param name="decisions">The application's decisions but the withdrawn ones, as its page has read them.</param>
+    public async Task<DecisionPanel> LoadAsync(
+        GrantApplication application, WorkflowInstance instance, IReadOnlyList<Decision> decisions, CancellationToken cancellationToken)
     {
-        var decisions = await db.Decisions.AsNoTracking()
-            .Where(d => d.ApplicationId == application.Id && d.Status != DecisionStatus.Withdrawn).ToListAsync(cancellationToken);
         var proposal = decisions.FirstOrDefault(d => d.Status == DecisionStatus.Proposed);
         var final = decisions.FirstOrDefault(d => d.Status == DecisionStatus.Final);
         var people = decisions.SelectMany(d => new[] { (Guid?)d.ProposedById, d.ConfirmedById }).OfType<Guid>().Distinct().ToList();
