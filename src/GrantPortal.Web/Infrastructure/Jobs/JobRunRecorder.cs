@@ -22,6 +22,8 @@ internal sealed class JobRunRecorder(IServiceScopeFactory scopes, ILogger<JobRun
         {
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            // One transaction, so that no reader sees the new run before the oldest one beyond the limit is gone.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.Add(new JobRun
             {
                 JobGroup = job.Group,
@@ -38,6 +40,7 @@ internal sealed class JobRunRecorder(IServiceScopeFactory scopes, ILogger<JobRun
                     SELECT "Id" FROM "JobRuns" WHERE "JobGroup" = {job.Group} AND "JobName" = {job.Name}
                     ORDER BY "Id" DESC OFFSET {KeptPerJob} LIMIT 1)
                 """, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
