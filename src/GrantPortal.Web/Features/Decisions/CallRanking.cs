@@ -79,7 +79,8 @@ public sealed class CallRanking(PortalDbContext db)
     /// <summary>
     /// The rows of the page, of the chart and the first beyond the budget (or all of them), each with the ranking's
     /// totals. The ranked states are all past submission: saying so lets the (call, state) index of submitted
-    /// applications find them. An application has one final decision at most (a unique index).
+    /// applications find them. A decision's call is its application's: saying so reads the call's decisions alone, by
+    /// the (call, status) index, instead of every final decision of the programme. An application has one final decision at most (a unique index).
     /// </summary>
     private Task<List<RankingRow>> RowsAsync(GrantCall call, int page, bool all, CancellationToken cancellationToken) =>
         db.Database.SqlQuery<RankingRow>($"""
@@ -91,7 +92,7 @@ public sealed class CallRanking(PortalDbContext db)
                     sum(CASE d."Kind" WHEN 'Approve' THEN d."Amount" WHEN 'Reject' THEN 0 ELSE a."RequestedGrant" END) OVER ranking AS "RunningTotal"
                 FROM "Applications" AS a
                 JOIN "ApplicationScores" AS s ON s."ApplicationId" = a."Id"
-                LEFT JOIN "Decisions" AS d ON d."ApplicationId" = a."Id" AND d."Status" = 'Final'
+                LEFT JOIN "Decisions" AS d ON d."ApplicationId" = a."Id" AND d."CallId" = {call.Id} AND d."Status" = 'Final'
                 WHERE a."CallId" = {call.Id} AND a."SubmittedAt" IS NOT NULL AND a."State" = ANY({RankedStates})
                 WINDOW ranking AS (ORDER BY s."Score" DESC, s."FirstCriterionMean" DESC, a."SubmittedAt", a."Id" ROWS UNBOUNDED PRECEDING)),
             totals AS (
