@@ -25,4 +25,9 @@ public sealed record FireResult(FireOutcome Outcome, string State, int Sequence,
 }
 
 /// <summary>A trigger an actor may fire now, as the UI offers it.</summary>
-public sealed record AvailableAction(string Trigger, Definitions.LocalizedText Name, bool IsAllowed, IReadOnlyList<string> Reasons);
+/// <param name="Reasons">Why it cannot be fired now, as the failed guards (or the engine) say it; empty when it can.</param>
+/// <param name="FailedGuards">The names of the guards that do not hold now, for a UI that offers what a guard needs (a comment).</param>
+public sealed record AvailableAction(string Trigger, Definitions.LocalizedText Name, IReadOnlyList<string> Reasons, IReadOnlyList<string> FailedGuards)
+{
+    public bool IsAllowed => Reasons.Count == 0;
+}

@@ -124,8 +124,9 @@ public sealed class WorkflowRuntime(
         foreach (var transition in definition.TransitionsFrom(instance.State).Where(t => t.Roles.Intersect(actor.Roles).Any()))
         {
             var context = Context(instance, definition, transition, transition.Trigger, actor, new WorkflowSignal(transition.Trigger, ""));
-            var reasons = handlers.NeedsPending(transition) ? [NotAvailableYet] : await FailedGuardsAsync(transition, context, cancellationToken);
-            actions.Add(new AvailableAction(transition.Trigger, transition.Name, reasons.Count == 0, reasons));
+            var failed = handlers.NeedsPending(transition) ? [] : await FailedGuardsAsync(transition, context, cancellationToken);
+            var reasons = handlers.NeedsPending(transition) ? [NotAvailableYet] : failed.Select(f => f.Reason).ToList();
+            actions.Add(new AvailableAction(transition.Trigger, transition.Name, reasons, [.. failed.Select(f => f.Guard)]));
         }
 
         return actions;
@@ -221,7 +222,7 @@ public sealed class WorkflowRuntime(
         }
 
         var context = Context(instance, definition, transition, signal.Trigger, actor, signal);
-        var reasons = await FailedGuardsAsync(transition, context, cancellationToken);
+        var reasons = (await FailedGuardsAsync(transition, context, cancellationToken)).Select(f => f.Reason).ToList();
         if (reasons.Count > 0)
         {
             return (new FireResult(FireOutcome.GuardFailed, instance.State, instance.Sequence, reasons), null);
@@ -443,19 +444,19 @@ public sealed class WorkflowRuntime(
         }
     }
 
-    private async Task<List<string>> FailedGuardsAsync(TransitionDefinition transition, WorkflowContext context, CancellationToken cancellationToken)
+    private async Task<List<(string Guard, string Reason)>> FailedGuardsAsync(TransitionDefinition transition, WorkflowContext context, CancellationToken cancellationToken)
     {
-        var reasons = new List<string>();
+        var failed = new List<(string, string)>();
         foreach (var guard in transition.Guards)
         {
             var result = await handlers.Guard(guard).CheckAsync(context, cancellationToken);
             if (!result.Holds)
             {
-                reasons.Add(result.Reason ?? guard);
+                failed.Add((guard, result.Reason ?? guard));
             }
         }
 
-        return reasons;
+        return failed;
     }
 
     /// <summary>The definition version the instance runs on (which may be older than the newest file).</summary>

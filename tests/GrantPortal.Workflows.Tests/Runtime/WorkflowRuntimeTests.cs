@@ -83,6 +83,8 @@ public sealed class WorkflowRuntimeTests : IAsyncLifetime
 
         Assert.Equal([("submit", false), ("withdraw", true)], applicantActions.Select(a => (a.Trigger, a.IsAllowed)));
         Assert.Equal(["The call is closed."], applicantActions[0].Reasons);
+        Assert.Equal(["callIsOpen"], applicantActions[0].FailedGuards);
+        Assert.Empty(applicantActions[1].FailedGuards);
         Assert.Empty(officerActions);
     }
 
