@@ -83,19 +83,6 @@ public sealed class PortalBench : IAsyncDisposable
         return response.IsSuccessStatusCode ? (ms, body) : throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}");
     }
 
-    public static async Task ExecuteAsync(string connectionString, string sql, CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, sql, cancellationToken);
-    }
-
-    public static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 1800 };
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     public static async Task<T> ScalarAsync<T>(string connectionString, string sql, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(connectionString);

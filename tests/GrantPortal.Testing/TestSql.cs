@@ -33,6 +33,13 @@ public static class TestSql
         return rows;
     }
 
+    /// <summary>A long statement (seeding, VACUUM) on an open connection: the default 30 s timeout is too short for those.</summary>
+    public static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 1800 };
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     // No pooling: a pooled idle connection would keep a database busy (and so not droppable or clonable).
     private static async Task<NpgsqlConnection> OpenAsync(string connectionString)
     {

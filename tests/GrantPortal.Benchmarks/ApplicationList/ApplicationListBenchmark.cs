@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using GrantPortal.Testing;
+using GrantPortal.Testing.Seeding;
 using GrantPortal.Web.Domain;
 using GrantPortal.Web.Infrastructure.Database;
 using Npgsql;

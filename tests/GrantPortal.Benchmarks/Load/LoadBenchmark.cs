@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using GrantPortal.Benchmarks.ApplicationList;
 using GrantPortal.Testing;
+using GrantPortal.Testing.Seeding;
 using GrantPortal.Web.Domain;
 using GrantPortal.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,7 +60,6 @@ public static class LoadBenchmark
 {
     private const double RateAim = 0.20;
     private const double ListAim = 1.5;
-    private const string WorkflowId = "component-substitution-grant";
 
     private sealed record Page(string Name, HttpClient Client, Func<Random, string> Url);
 
@@ -84,7 +83,7 @@ public static class LoadBenchmark
         var (smallApp, smallOfficer, _) = await StartAsync(bench, "small");
         await using var connection = await OpenAsync(app, cancellationToken);
         await using var smallConnection = await OpenAsync(smallApp, cancellationToken);
-        var (version, content) = Workflow(app.Services.GetRequiredService<WorkflowCatalog>());
+        var (version, content) = ReviewSeed.GrantWorkflow(app.Services.GetRequiredService<WorkflowCatalog>());
         var seeding = Stopwatch.StartNew();
         async Task<int> SeedAsync(NpgsqlConnection database, Guid officerId)
         {
@@ -99,7 +98,7 @@ public static class LoadBenchmark
             await ApplicationSeed.SeedApplicationsAsync(database, from, to, options.Applications, companies, ApplicationSeed.TwentyCalls, Progress, cancellationToken);
             await ReviewSeed.SeedAsync(database, version, content, officerId, Progress, cancellationToken);
             Progress("VACUUM ANALYZE");
-            await PortalBench.ExecuteAsync(database, "VACUUM ANALYZE", cancellationToken);
+            await TestSql.ExecuteAsync(database, "VACUUM ANALYZE", cancellationToken);
         }
 
         var companies = await SeedAsync(connection, officer.Id);
@@ -163,16 +162,6 @@ public static class LoadBenchmark
         var connection = new NpgsqlConnection(app.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
-    }
-
-    /// <summary>The newest grant workflow as the engine records it: its version (the hash of its file) and the file.</summary>
-    private static (string Version, string Content) Workflow(WorkflowCatalog catalog)
-    {
-        var version = catalog.LatestOf(WorkflowId).Version;
-        var content = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows", $"{WorkflowId}.json"));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content))) == version
-            ? (version, content)
-            : throw new InvalidOperationException("The workflow file next to the benchmark is not the version the app loaded.");
     }
 
     /// <summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 using GrantPortal.Web.Domain;
 using Npgsql;
 
-namespace GrantPortal.Benchmarks.ApplicationList;
+namespace GrantPortal.Testing.Seeding;
 
 /// <summary>
 /// Fills a migrated database with applications as years of the programme would leave them, written by the server
@@ -64,7 +64,7 @@ public static class ApplicationSeed
         var companies = await SeedCallsAsync(connection, count, TenCalls, progress, cancellationToken);
         await SeedApplicationsAsync(connection, 0, count, count, companies, TenCalls, progress, cancellationToken);
         progress("VACUUM ANALYZE");
-        await PortalBench.ExecuteAsync(connection, "VACUUM ANALYZE", cancellationToken);
+        await TestSql.ExecuteAsync(connection, "VACUUM ANALYZE", cancellationToken);
     }
 
     /// <summary>The author of every application, the calls, and a company per ten of <paramref name="planned"/> applications.</summary>
@@ -73,7 +73,7 @@ public static class ApplicationSeed
         NpgsqlConnection connection, int planned, IReadOnlyList<double> callShares, Action<string> progress, CancellationToken cancellationToken)
     {
         var companies = Math.Max(20, planned / 10);
-        await PortalBench.ExecuteAsync(connection, Basics(companies, callShares.Count), cancellationToken);
+        await TestSql.ExecuteAsync(connection, Basics(companies, callShares.Count), cancellationToken);
         progress($"seeded {callShares.Count} calls and {companies:N0} companies");
         return companies;
     }
@@ -90,8 +90,8 @@ public static class ApplicationSeed
         {
             var end = Math.Min(start + BatchSize, to);
             // The same seed for every batch but a different start: reproducible, and each batch its own numbers.
-            await PortalBench.ExecuteAsync(connection, string.Create(CultureInfo.InvariantCulture, $"SELECT setseed({0.5 * start / planned:0.######})"), cancellationToken);
-            await PortalBench.ExecuteAsync(connection, Applications(start, end, companies, callShares), cancellationToken);
+            await TestSql.ExecuteAsync(connection, string.Create(CultureInfo.InvariantCulture, $"SELECT setseed({0.5 * start / planned:0.######})"), cancellationToken);
+            await TestSql.ExecuteAsync(connection, Applications(start, end, companies, callShares), cancellationToken);
             progress($"seeded {end:N0} / {to:N0} applications ({100.0 * (end - from) / (to - from):F0} %)");
         }
     }

@@ -1,9 +1,11 @@
 using System.Globalization;
-using GrantPortal.Benchmarks.ApplicationList;
+using System.Security.Cryptography;
+using System.Text;
 using GrantPortal.Web.Domain;
+using GrantPortal.Workflows.Runtime;
 using Npgsql;
 
-namespace GrantPortal.Benchmarks.Load;
+namespace GrantPortal.Testing.Seeding;
 
 /// <summary>
 /// What the grant workflow and the experts leave behind for applications seeded by <see cref="ApplicationSeed"/>,
@@ -31,11 +33,21 @@ public static class ReviewSeed
 
     private const string WorkflowId = "component-substitution-grant";
 
+    /// <summary>The newest grant workflow as the engine records it: its version (the hash of its file) and the file.</summary>
+    public static (string Version, string Content) GrantWorkflow(WorkflowCatalog catalog)
+    {
+        var version = catalog.LatestOf(WorkflowId).Version;
+        var content = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows", $"{WorkflowId}.json"));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content))) == version
+            ? (version, content)
+            : throw new InvalidOperationException("The workflow file next to this program is not the version the app loaded.");
+    }
+
     /// <summary>The pool of experts: <paramref name="experts"/> − 1 seeded ones besides those the app created (the measured one).</summary>
     public static async Task SeedExpertsAsync(NpgsqlConnection connection, int experts, Action<string> progress, CancellationToken cancellationToken)
     {
         var expertId = ExpertIdSql("k");
-        await PortalBench.ExecuteAsync(connection, $"""
+        await TestSql.ExecuteAsync(connection, $"""
             INSERT INTO "AspNetUsers" ("Id", "FullName", "PreferredCulture", "CreatedAt", "UserName", "NormalizedUserName", "Email",
                 "NormalizedEmail", "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount", "IsDemoAccount")
             SELECT {expertId}, 'Эксперт ' || k, 'ru', now() - interval '3 years', 'expert' || k || '@seed.test', 'EXPERT' || k || '@SEED.TEST',
@@ -69,14 +81,14 @@ public static class ReviewSeed
             ("application scores", Scores()),
             ("decisions", Decisions(officerId)),
         };
-        await PortalBench.ExecuteAsync(connection, "SELECT setseed(0.7)", cancellationToken);
+        await TestSql.ExecuteAsync(connection, "SELECT setseed(0.7)", cancellationToken);
         for (var i = 0; i < steps.Length; i++)
         {
-            await PortalBench.ExecuteAsync(connection, steps[i].Sql, cancellationToken);
+            await TestSql.ExecuteAsync(connection, steps[i].Sql, cancellationToken);
             progress(string.Create(CultureInfo.InvariantCulture, $"seeded {steps[i].Name} ({100 * (i + 1) / steps.Length} % of the workflow and review steps)"));
         }
 
-        await PortalBench.ExecuteAsync(connection, "DROP TABLE seed_new", cancellationToken);
+        await TestSql.ExecuteAsync(connection, "DROP TABLE seed_new", cancellationToken);
     }
 
     private static string ExpertIdSql(string number) => $"('e0000000-0000-0000-0000-' || lpad(to_hex({number}), 12, '0'))::uuid";
