@@ -30,9 +30,12 @@ internal sealed class GrantApplicationEntityTypeConfiguration : IEntityTypeConfi
         builder.HasIndex(a => new { a.CompanyId, a.UpdatedAt });
         // The officers' list of a call (0008, 0017): it picks a page's ids from one of these indexes alone, so each holds
         // the id and the other filters' columns; and counting any mix of filters never reads the table. The partial
-        // ones hold only submitted applications, so drafts take no room in them.
+        // ones hold only submitted applications, so drafts take no room in them. The one walked newest first holds
+        // the searched title and number too (0018), so a search for a common word is counted from it alone.
         builder.HasIndex(a => new { a.CallId, a.SubmittedAt, a.Id }, "IX_Applications_CallId_SubmittedAt_Id").IsDescending(false, true, false)
-            .IncludeProperties(a => new { a.State, a.RegionCode, a.Sector, a.RequestedGrant });
+            .IncludeProperties(
+                nameof(GrantApplication.State), nameof(GrantApplication.RegionCode), nameof(GrantApplication.Sector),
+                nameof(GrantApplication.RequestedGrant), TitleLowercase, nameof(GrantApplication.Number));
         const string submitted = "\"SubmittedAt\" IS NOT NULL";
         builder.HasIndex(a => new { a.CallId, a.State, a.SubmittedAt }).HasFilter(submitted)
             .IncludeProperties(a => new { a.RegionCode, a.Sector, a.RequestedGrant, a.Id });

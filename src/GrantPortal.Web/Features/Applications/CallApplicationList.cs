@@ -69,7 +69,10 @@ public sealed record StateCount(string State, string Name, int Count);
 
 /// <param name="Counts">Every state an officer can filter by, in the workflow's order, with the call's count in it.</param>
 /// <param name="Errors">Filters that could not be used, already localized; the list is shown without them.</param>
-/// <param name="TotalIsCapped">More than <see cref="CallApplicationList.CountLimit"/> match: <paramref name="Total"/> is that limit.</param>
+/// <param name="TotalIsCapped">
+/// More than <see cref="CallApplicationList.CountLimit"/> match (<see cref="CallApplicationList.SearchCountLimit"/> for a
+/// search): <paramref name="Total"/> is that limit.
+/// </param>
 public sealed record CallApplicationPage(
     GrantCall Call,
     CallApplicationFilter Filter,
@@ -98,8 +101,9 @@ public sealed record CallApplicationPage(
 /// the amount by (call, amount), no filter or the sector walks (call, submission) from the newest end and stops after
 /// a page; the index alone gives the page's ids, and only those fifty rows are read. The counts per state are read from ApplicationStateCounts (kept by a trigger), and they give the total
 /// when nothing but the state filters; any other filter is counted only up to <see cref="CountLimit"/>, from the
-/// indexes alone (each holds the other filters' columns). The text search reads the titles of the call's
-/// applications: it is the one filter whose cost grows with the call.
+/// indexes alone (each holds the other filters' columns). A search by part of the title or number is counted up to
+/// <see cref="SearchCountLimit"/>: a common word from the (call, submission) index, which holds the titles; a rare one
+/// from the trigram indexes, whose cost grows with the programme but stays small, as the matches are few.
 /// </remarks>
 public sealed class CallApplicationList(PortalDbContext db, WorkflowCatalog catalog, IStringLocalizer<SharedResource> l)
 {
@@ -107,6 +111,13 @@ public sealed class CallApplicationList(PortalDbContext db, WorkflowCatalog cata
 
     /// <summary>How far a filtered list is counted: beyond it the page says "more than" and pages up to it.</summary>
     public const int CountLimit = 1_000;
+
+    /// <summary>
+    /// How far a search by part of the title or number is counted. A common word (a tenth of the call) is counted to
+    /// 200 by walking about 2,000 entries of the call's index, where counting to 1,000 would walk 10,000 or read the
+    /// trigram index's matches in every call. A search matching more than 200 is one to refine, not to page through.
+    /// </summary>
+    public const int SearchCountLimit = 200;
 
     /// <returns>Null when there is no such call.</returns>
     public async Task<CallApplicationPage?> LoadAsync(Guid callId, CallApplicationFilter filter, CancellationToken cancellationToken)
@@ -130,14 +141,15 @@ public sealed class CallApplicationList(PortalDbContext db, WorkflowCatalog cata
         var errors = new List<FormError>();
         var (query, narrowed) = Filter(submitted, filter, counts, errors);
         // Filtered by the state alone, or not at all: the counts already say how many there are. Otherwise counting
-        // stops at CountLimit, so that a filter matching thousands costs what one matching a thousand does.
+        // stops at a limit, so that a filter matching thousands costs what one matching the limit does.
+        var limit = filter.Q is null ? CountLimit : SearchCountLimit;
         var total = narrowed
-            ? await query.Take(CountLimit + 1).CountAsync(cancellationToken)
+            ? await query.Take(limit + 1).CountAsync(cancellationToken)
             : counts.Where(c => filter.Status is null || c.State == filter.Status).Sum(c => c.Count);
-        var capped = narrowed && total > CountLimit;
+        var capped = narrowed && total > limit;
         if (capped)
         {
-            total = CountLimit;
+            total = limit;
         }
 
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);

@@ -109,7 +109,7 @@ public sealed class CallApplicationListTests(PortalFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task AFilterMatchingMoreThanItCounts_SaysSo_AndPagesUpToTheLimit()
+    public async Task AFilterMatchingMoreThanItCounts_SaysSo_AndPagesUpToTheLimit_ASearchUpToALowerOne()
     {
         var seeds = Enumerable.Range(1, CallApplicationList.CountLimit + 10)
             .Select(i => new Seed($"Проект {i:D4}", "Submitted", "66", Sector.Energy, 1_000_000m + i, CompanyA))
@@ -120,11 +120,16 @@ public sealed class CallApplicationListTests(PortalFixture fixture) : IClassFixt
 
         var energy = await officer.GetDocumentAsync($"/officer/calls/{callId}/applications?sector=Energy");
         var all = await officer.GetDocumentAsync($"/officer/calls/{callId}/applications");
+        var search = await officer.GetDocumentAsync($"/officer/calls/{callId}/applications?q=проект&page=9");
 
         Assert.Equal("Заявки 1–50 из более чем 1000: уточните фильтры, чтобы увидеть остальные.",
             Normalized(energy.QuerySelector("#application-count")!.TextContent));
         Assert.Equal("20", PageLinks(energy)[^2].TextContent.Trim());
         Assert.Equal("Заявки 1–50 из 1011", Normalized(all.QuerySelector("#application-count")!.TextContent)); // the kept counts: exact
+        // A search is counted to 200 only: a page past them shows the last of those.
+        Assert.Equal("Заявки 151–200 из более чем 200: уточните фильтры, чтобы увидеть остальные.",
+            Normalized(search.QuerySelector("#application-count")!.TextContent));
+        Assert.Equal(50, Titles(search).Count);
     }
 
     [Theory]
