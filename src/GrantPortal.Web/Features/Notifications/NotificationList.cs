@@ -12,11 +12,14 @@ public sealed class NotificationList(PortalDbContext db, TimeProvider clock)
 {
     public const int PageSize = 20;
 
-    /// <summary>Runs on every page a signed-in person opens: one count over the (UserId, ReadAt) index.</summary>
-    public Task<int> UnreadCountAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    // The count of this request: the notifications page shows it, and so does the bell in its layout.
+    private int? _unread;
+
+    /// <summary>Runs on every page a signed-in person opens: one count over the (UserId, ReadAt) index, once a request.</summary>
+    public async Task<int> UnreadCountAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var userId = IdOf(user);
-        return db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken);
+        return _unread ??= await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken);
     }
 
     public async Task<NotificationListPage> LoadAsync(ClaimsPrincipal user, int page, CancellationToken cancellationToken)
@@ -43,6 +46,7 @@ public sealed class NotificationList(PortalDbContext db, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        _unread = null;
         await db.Notifications.Where(n => n.Id == id && n.ReadAt == null).ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, now), cancellationToken);
         return (true, link.Link);
     }
@@ -51,6 +55,7 @@ public sealed class NotificationList(PortalDbContext db, TimeProvider clock)
     {
         var userId = IdOf(user);
         var now = clock.GetUtcNow().UtcDateTime;
+        _unread = null;
         return db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null).ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, now), cancellationToken);
     }
 
