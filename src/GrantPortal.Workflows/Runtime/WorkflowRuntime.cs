@@ -124,9 +124,10 @@ public sealed class WorkflowRuntime(
         foreach (var transition in definition.TransitionsFrom(instance.State).Where(t => t.Roles.Intersect(actor.Roles).Any()))
         {
             var context = Context(instance, definition, transition, transition.Trigger, actor, new WorkflowSignal(transition.Trigger, ""));
-            var failed = handlers.NeedsPending(transition) ? [] : await FailedGuardsAsync(transition, context, cancellationToken);
-            var reasons = handlers.NeedsPending(transition) ? [NotAvailableYet] : failed.Select(f => f.Reason).ToList();
-            actions.Add(new AvailableAction(transition.Trigger, transition.Name, reasons, [.. failed.Select(f => f.Guard)]));
+            var failed = handlers.NeedsPending(transition) ? null : await FailedGuardsAsync(transition, context, cancellationToken);
+            actions.Add(failed is null
+                ? new AvailableAction(transition.Trigger, transition.Name, [NotAvailableYet], [])
+                : new AvailableAction(transition.Trigger, transition.Name, [.. failed.Select(f => f.Reason)], [.. failed.Select(f => f.Guard)]));
         }
 
         return actions;
