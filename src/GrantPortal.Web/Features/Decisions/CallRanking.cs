@@ -80,7 +80,8 @@ public sealed class CallRanking(PortalDbContext db)
     /// The rows of the page, of the chart and the first beyond the budget (or all of them), each with the ranking's
     /// totals. The ranked states are all past submission: saying so lets the (call, state) index of submitted
     /// applications find them. A decision's call is its application's: saying so reads the call's decisions alone, by
-    /// the (call, status) index, instead of every final decision of the programme. An application has one final decision at most (a unique index).
+    /// the (call, status) index, instead of every final decision of the programme. An application has one final
+    /// decision at most (a unique index).
     /// </summary>
     private Task<List<RankingRow>> RowsAsync(GrantCall call, int page, bool all, CancellationToken cancellationToken) =>
         db.Database.SqlQuery<RankingRow>($"""
