@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using AngleSharp.Html.Dom;
 using GrantPortal.Testing;
 using GrantPortal.Web.Features.Demo;
@@ -80,9 +81,10 @@ public static class Http
                     return response;
                 }
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or SocketException)
             {
-                // The process is down or died mid-answer.
+                // The process is down or died mid-answer. A connection the dying process accepted and reset at once
+                // can surface as a bare SocketException ("Transport endpoint is not connected"), not wrapped by HttpClient.
             }
 
             if (DateTime.UtcNow > deadline)
