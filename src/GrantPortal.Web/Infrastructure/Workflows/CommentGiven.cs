@@ -14,7 +14,7 @@ internal sealed class CommentGiven : IWorkflowGuard
     /// comment yet, so such an action is offered with a comment box: the comment comes with the click.
     /// </summary>
     public static bool WantsOnlyTheComment(AvailableAction action) =>
-        action.Reasons.Count == 1 && action.FailedGuards is [GuardName];
+        action.FailedGuards is [GuardName];
 
     public Task<GuardResult> CheckAsync(WorkflowContext context, CancellationToken cancellationToken) =>
         Task.FromResult(string.IsNullOrWhiteSpace(context.Comment) ? GuardResult.Fail("Write a comment explaining why.") : GuardResult.Pass);
