@@ -37,6 +37,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<Decision> Decisions => Set<Decision>();
 
+    public DbSet<CallRankingVersion> CallRankingVersions => Set<CallRankingVersion>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();

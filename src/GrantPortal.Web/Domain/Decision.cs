@@ -76,3 +76,15 @@ public sealed class DecisionPdfFile
 
     public byte[] Content { get; set; } = [];
 }
+
+/// <summary>
+/// How often what ranks a call's applications has changed: a score, a final decision, the state of a scored
+/// application. Triggers (0019) raise it at the commit of each such change, so a ranking worked out at one version
+/// holds until the next. A call with no row has never changed: version 0.
+/// </summary>
+public sealed class CallRankingVersion
+{
+    public Guid CallId { get; set; }
+
+    public long Version { get; set; }
+}

@@ -224,28 +224,23 @@ public static class LoadBenchmark
     private static async Task<(double Queries, int Bytes)> CountQueriesAsync(Page page, Random random, bool show, CancellationToken cancellationToken)
     {
         const int requests = 10;
-        var commands = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Npgsql",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-            ActivityStopped = activity => commands.Enqueue(
-                string.Create(CultureInfo.InvariantCulture, $"{activity.Duration.TotalMilliseconds,7:F2} ms  ")
-                + (activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement") ?? activity.DisplayName)),
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var log = new DatabaseCommandLog();
+        var commands = 0;
         var bytes = 0;
         for (var i = 0; i < requests; i++)
         {
-            bytes = Math.Max(bytes, Encoding.UTF8.GetByteCount((await PortalBench.GetAsync(page.Client, page.Url(random), cancellationToken)).Body));
+            var request = await log.GetAsync(page.Client, page.Url(random), cancellationToken);
+            commands += request.Commands.Count;
+            bytes = Math.Max(bytes, Encoding.UTF8.GetByteCount(request.Body));
             if (show && i == 0)
             {
-                Console.WriteLine($"=== {page.Name}: {commands.Count} commands");
-                Console.WriteLine(string.Join("\n", commands));
+                Console.WriteLine($"=== {page.Name}: {request.Commands.Count} commands");
+                Console.WriteLine(string.Join("\n", request.Commands.Select(c =>
+                    string.Create(CultureInfo.InvariantCulture, $"{c.Duration.TotalMilliseconds,7:F2} ms  {c.Text}"))));
             }
         }
 
-        return ((double)commands.Count / requests, bytes);
+        return ((double)commands / requests, bytes);
     }
 
     private static async Task<List<Guid>> IdsAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)

@@ -40,3 +40,14 @@ internal sealed class DecisionPdfFileEntityTypeConfiguration : IEntityTypeConfig
         builder.HasOne<Decision>().WithOne().HasForeignKey<DecisionPdfFile>(f => f.DecisionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class CallRankingVersionEntityTypeConfiguration : IEntityTypeConfiguration<CallRankingVersion>
+{
+    public void Configure(EntityTypeBuilder<CallRankingVersion> builder)
+    {
+        // Written only by the triggers of 0019; the ranking reads it.
+        builder.ToTable("CallRankingVersions");
+        builder.HasKey(v => v.CallId);
+        builder.HasOne<GrantCall>().WithMany().HasForeignKey(v => v.CallId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

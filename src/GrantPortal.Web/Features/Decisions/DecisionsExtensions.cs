@@ -8,6 +8,7 @@ public static class DecisionsExtensions
     {
         builder.Services.Configure<DecisionOptions>(builder.Configuration.GetSection(DecisionOptions.Section));
         builder.Services.AddScoped<MakeDecision>();
+        builder.Services.AddMemoryCache();
         builder.Services.AddScoped<CallRanking>();
         builder.Services.AddScoped<VerifyDecision>();
         builder.Services.AddSingleton<DecisionPdf>();

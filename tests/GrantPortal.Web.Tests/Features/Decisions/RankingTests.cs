@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
 using GrantPortal.Testing;
 using GrantPortal.Web.Domain;
 using GrantPortal.Web.Features.Demo;
@@ -81,6 +84,53 @@ public sealed class RankingTests(PortalFixture fixture) : IClassFixture<PortalFi
     }
 
     [Fact]
+    public async Task TheRanking_IsWorkedOutAgainOnlyWhenWhatRanksItChanged_AndShowsEachChangeAtOnce()
+    {
+        var officer = await App.SignedInClientAsync("officer1@grantportal.test", DemoData.Password);
+        using var log = new DatabaseCommandLog();
+        async Task<(IHtmlDocument Page, bool Ranked)> RankingAsync()
+        {
+            var request = await log.GetAsync(officer, $"/officer/calls/{DemoData.CallId}/ranking");
+            return (await new HtmlParser().ParseDocumentAsync(request.Body), request.Commands.Any(c => c.Text.Contains("OVER ranking", StringComparison.Ordinal)));
+        }
+
+        await RankingAsync();
+        Assert.False((await RankingAsync()).Ranked);
+
+        // Two experts score it through their forms: its score is written and it enters the ranking.
+        var (id, _) = await InDecisionAsync(App);
+        var (page, ranked) = await RankingAsync();
+        Assert.True(ranked);
+        var undecidedTotal = RunningTotal(page, id);
+
+        // Rejected through the decision panel: it counts nothing now.
+        await DecideAsync(App, officer, id, "reject", new() { ["reasons"] = "Спрос не подтверждён: письма о намерениях не содержат объёмов." });
+        (page, ranked) = await RankingAsync();
+        Assert.True(ranked);
+        Assert.Contains("Отклонена", Row(page, id).TextContent);
+        Assert.NotEqual(undecidedTotal, RunningTotal(page, id));
+
+        // The company renamed: nothing moves, and the new name shows.
+        await App.WithDbAsync(db => db.Companies.Where(c => db.Applications.Any(a => a.Id == id && a.CompanyId == c.Id))
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.LegalName, "ООО «Подшипник-Переименованный»")));
+        (page, ranked) = await RankingAsync();
+        Assert.False(ranked);
+        Assert.Contains("ООО «Подшипник-Переименованный»", Row(page, id).TextContent);
+
+        // The decision withdrawn: it counts its requested grant again.
+        await App.WithDbAsync(db => db.Decisions.Where(d => d.ApplicationId == id).ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, DecisionStatus.Withdrawn)));
+        (page, ranked) = await RankingAsync();
+        Assert.True(ranked);
+        Assert.Equal(undecidedTotal, RunningTotal(page, id));
+
+        // Its score gone (reviews reopened): it leaves the ranking.
+        await App.WithDbAsync(db => db.ApplicationScores.Where(s => s.ApplicationId == id).ExecuteDeleteAsync());
+        (page, ranked) = await RankingAsync();
+        Assert.True(ranked);
+        Assert.Null(page.QuerySelector($"#ranking a[href='/applications/{id}']"));
+    }
+
+    [Fact]
     public async Task OnlyStaff_SeeTheRanking()
     {
         foreach (var email in new[] { "applicant1@grantportal.test", "expert1@grantportal.test" })
@@ -93,6 +143,10 @@ public sealed class RankingTests(PortalFixture fixture) : IClassFixture<PortalFi
         var officer = await App.SignedInClientAsync("officer1@grantportal.test", DemoData.Password);
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/officer/calls/{Guid.NewGuid()}/ranking")).StatusCode);
     }
+
+    private static IElement Row(IHtmlDocument page, Guid id) => page.QuerySelector($"#ranking a[href='/applications/{id}']")!.Closest("tr")!;
+
+    private static string RunningTotal(IHtmlDocument page, Guid id) => Row(page, id).QuerySelectorAll("td")[6].TextContent;
 
     private Task ScoreAsync(Guid id, decimal score, decimal firstCriterionMean) => App.WithDbAsync(async db =>
     {

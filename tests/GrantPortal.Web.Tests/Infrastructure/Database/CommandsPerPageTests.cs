@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Net;
 using GrantPortal.Testing;
 using GrantPortal.Testing.Seeding;
 using GrantPortal.Web.Domain;
@@ -84,58 +81,16 @@ public sealed class CommandsPerPageTests : IAsyncLifetime
         // Signed in afresh: a cookie older than Identity's security-stamp interval would add its own queries.
         var officerClient = await _app.SignedInClientAsync(officer);
         var expertClient = await _app.SignedInClientAsync(expert);
-        using var counter = new CommandCounter();
+        using var log = new DatabaseCommandLog();
         var lines = new List<string>();
         foreach (var (client, url) in officerPages.Select(u => (officerClient, u)).Concat(expertPages.Select(u => (expertClient, u))))
         {
-            await counter.CountAsync(client, url); // the first request of a page warms caches (the workflow definition)
-            lines.Add($"{url}: {await counter.CountAsync(client, url)}");
+            await log.GetAsync(client, url); // the first request of a page warms caches (the workflow definition, the ranking's order)
+            var commands = (await log.GetAsync(client, url)).Commands.Count;
+            Assert.True(commands > 0, $"No command of GET {url} was seen: the count would prove nothing.");
+            lines.Add($"{url}: {commands}");
         }
 
         return string.Join("\n", lines);
-    }
-
-    /// <summary>
-    /// Counts the commands Npgsql sends for one request. The request carries a trace of its own (the traceparent
-    /// header); the app's request activity and the commands' activities belong to it. The background jobs and the
-    /// other test classes, running meanwhile in the same process, have traces of their own.
-    /// </summary>
-    private sealed class CommandCounter : IDisposable
-    {
-        private readonly ConcurrentDictionary<ActivityTraceId, int> _commands = new();
-        private readonly ActivityListener _listener;
-
-        public CommandCounter()
-        {
-            _listener = new ActivityListener
-            {
-                // Listening to the hosting's source makes the app start an activity for each request, in the request's trace.
-                ShouldListenTo = source => source.Name is "Npgsql" or "Microsoft.AspNetCore",
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-                ActivityStopped = activity =>
-                {
-                    if (activity.Source.Name == "Npgsql")
-                    {
-                        _commands.AddOrUpdate(activity.TraceId, 1, (_, count) => count + 1);
-                    }
-                },
-            };
-            ActivitySource.AddActivityListener(_listener);
-        }
-
-        public async Task<int> CountAsync(HttpClient client, string url)
-        {
-            var trace = ActivityTraceId.CreateRandom();
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Headers.Add("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
-            using var response = await client.SendAsync(request);
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url}: {response.StatusCode}");
-            await response.Content.ReadAsStringAsync();
-            var commands = _commands.GetValueOrDefault(trace);
-            Assert.True(commands > 0, $"No command of GET {url} was seen: the count would prove nothing.");
-            return commands;
-        }
-
-        public void Dispose() => _listener.Dispose();
     }
 }
