@@ -79,6 +79,9 @@ public sealed class Review
 
     public DateTime? SubmittedAt { get; set; }
 
+    /// <summary>When the expert submitted or declined, kept by PostgreSQL (a generated column): an expert's dashboard lists the finished reviews by it, latest first, from an index.</summary>
+    public DateTime? FinishedAt { get; private set; }
+
     /// <summary>The reminders already e-mailed for the current due date ("soon", "due"), so none goes out twice.</summary>
     public List<string> RemindersSent { get; set; } = [];
 

@@ -21,6 +21,8 @@ internal sealed class ReviewEntityTypeConfiguration : IEntityTypeConfiguration<R
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(r => r.AssignedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.ApplicationId, r.ExpertId }).IsUnique();
         builder.HasIndex(r => new { r.ExpertId, r.Status });
+        builder.Property(r => r.FinishedAt).HasComputedColumnSql("coalesce(\"SubmittedAt\", \"DeclinedAt\")", stored: true);
+        builder.HasIndex(r => new { r.ExpertId, r.FinishedAt, r.Id }).IsDescending(false, true, false).HasFilter("\"Status\" IN ('Submitted', 'Declined')");
         builder.Ignore(r => r.IsActive);
         builder.Ignore(r => r.IsOpen);
     }

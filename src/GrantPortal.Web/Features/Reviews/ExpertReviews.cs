@@ -84,7 +84,7 @@ public sealed class ExpertReviews(
         var page = Math.Clamp(donePage ?? 1, 1, pages);
         var done = doneCount == 0
             ? []
-            : await Rows(finished.OrderByDescending(r => r.SubmittedAt ?? r.DeclinedAt).ThenBy(r => r.Id)
+            : await Rows(finished.OrderByDescending(r => r.FinishedAt).ThenBy(r => r.Id)
                     .Skip((page - 1) * ReviewDashboard.DonePageSize).Take(ReviewDashboard.DonePageSize))
                 .ToListAsync(cancellationToken);
         return new ReviewDashboard(open, done, doneCount, page, clock.GetUtcNow().UtcDateTime);

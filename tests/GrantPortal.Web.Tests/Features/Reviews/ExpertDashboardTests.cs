@@ -20,12 +20,14 @@ public sealed class ExpertDashboardTests(PortalFixture fixture) : IClassFixture<
         var applications = await CopiesAsync(App, template, DemoData.CallId, 55, "ExpertReview");
         var expert = await App.CreateUserAsync(Roles.Expert);
         var now = DateTime.UtcNow;
-        // The first is being written; the others were submitted a minute apart, the second most recently.
+        // The first is being written; the others were finished a minute apart, the second most recently: every fifth
+        // declined, the rest submitted.
         var reviews = applications.Select((application, i) => new Review
         {
             Id = Guid.NewGuid(), ApplicationId = application, ExpertId = expert.Id, VersionNumber = 1, AssignedById = expert.Id,
-            AssignedAt = now.AddDays(-20), AcceptedAt = now.AddDays(-19), DueAt = now.AddDays(i == 0 ? 5 : -6),
-            Status = i == 0 ? ReviewStatus.Accepted : ReviewStatus.Submitted, SubmittedAt = i == 0 ? null : now.AddMinutes(-i),
+            AssignedAt = now.AddDays(-20), AcceptedAt = i % 5 == 0 ? null : now.AddDays(-19), DueAt = now.AddDays(i == 0 ? 5 : -6),
+            Status = i == 0 ? ReviewStatus.Accepted : i % 5 == 0 ? ReviewStatus.Declined : ReviewStatus.Submitted,
+            SubmittedAt = i == 0 || i % 5 == 0 ? null : now.AddMinutes(-i), DeclinedAt = i > 0 && i % 5 == 0 ? now.AddMinutes(-i) : null,
         }).ToList();
         await App.WithDbAsync(db =>
         {
