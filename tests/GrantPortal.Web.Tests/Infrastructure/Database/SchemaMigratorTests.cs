@@ -147,6 +147,46 @@ public sealed class SchemaMigratorTests
     }
 
     [Fact]
+    public async Task Migrate_ToRankingVersionsAndTheDashboardIndex_GivesFinishedReviewsTheirMoment_AndWatchesExistingScores()
+    {
+        var connectionString = await TestDatabaseServer.NewEmptyDatabaseConnectionStringAsync();
+        await Migrator(connectionString).MigrateAsync(upToVersion: "0018");
+        await TestSql.ExecuteAsync(connectionString, OfficerCompaniesAndCall);
+        await TestSql.ExecuteAsync(connectionString, """
+            INSERT INTO "Applications" ("Id", "CallId", "CompanyId", "CreatedById", "Content", "Title", "RequestedGrant", "CreatedAt", "UpdatedAt",
+                "SubmittedAt", "State")
+            SELECT id::uuid, 'c0000000-0000-0000-0000-000000000001', 'b0000000-0000-0000-0000-00000000000a', 'a0000000-0000-0000-0000-000000000001',
+                '{}', id, 0, now(), now(), now(), state
+            FROM (VALUES ('d0000000-0000-0000-0000-00000000000a', 'ReviewsComplete'), ('d0000000-0000-0000-0000-00000000000b', 'ExpertReview'),
+                ('d0000000-0000-0000-0000-00000000000c', 'ExpertReview')) AS a (id, state);
+            INSERT INTO "ApplicationScores" ("ApplicationId", "Score", "CriterionMeans", "BelowThreshold", "Divergent", "ReviewCount", "ComputedAt",
+                "FirstCriterionMean")
+            VALUES ('d0000000-0000-0000-0000-00000000000a', 70, '[]', FALSE, FALSE, 2, now(), 7);
+            INSERT INTO "Reviews" ("Id", "ApplicationId", "ExpertId", "VersionNumber", "Status", "AssignedAt", "AssignedById", "DueAt",
+                "DeclinedAt", "Scores", "Summary", "SubmittedAt", "RemindersSent")
+            SELECT id::uuid, application::uuid, 'a0000000-0000-0000-0000-000000000001', 1, status, '2026-10-01',
+                'a0000000-0000-0000-0000-000000000001', '2026-10-15', declined::timestamptz, '[]', '', submitted::timestamptz, '{}'
+            FROM (VALUES ('e0000000-0000-0000-0000-00000000000a', 'd0000000-0000-0000-0000-00000000000a', 'Submitted', NULL, '2026-10-10 12:00:00+00'),
+                ('e0000000-0000-0000-0000-00000000000b', 'd0000000-0000-0000-0000-00000000000b', 'Declined', '2026-10-02 09:30:00+00', NULL),
+                ('e0000000-0000-0000-0000-00000000000c', 'd0000000-0000-0000-0000-00000000000c', 'Accepted', NULL, NULL))
+                AS r (id, application, status, declined, submitted);
+            """);
+
+        await Migrator(connectionString).MigrateAsync();
+
+        Assert.Equal(["Submitted 2026-10-10 12:00", "Declined 2026-10-02 09:30", "Accepted -"], await TestSql.ListAsync(connectionString, """
+            SELECT "Status" || ' ' || coalesce(to_char("FinishedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), '-') FROM "Reviews" ORDER BY "Id"
+            """));
+        // An application without a score is in no ranking, whatever its state; a score is.
+        await TestSql.ExecuteAsync(connectionString, """UPDATE "Applications" SET "State" = 'ReviewsComplete' WHERE "Id" = 'd0000000-0000-0000-0000-00000000000b'""");
+        Assert.Equal(0, await TestSql.ScalarAsync<long>(connectionString, """SELECT count(*) FROM "CallRankingVersions" """));
+        await TestSql.ExecuteAsync(connectionString, """UPDATE "ApplicationScores" SET "Score" = 65""");
+        Assert.Equal(1, await TestSql.ScalarAsync<long>(connectionString, """
+            SELECT "Version" FROM "CallRankingVersions" WHERE "CallId" = 'c0000000-0000-0000-0000-000000000001'
+            """));
+    }
+
+    [Fact]
     public async Task Migrate_FromTwoInstancesAtOnce_AppliesEachScriptExactlyOnce()
     {
         var connectionString = await TestDatabaseServer.NewEmptyDatabaseConnectionStringAsync();
