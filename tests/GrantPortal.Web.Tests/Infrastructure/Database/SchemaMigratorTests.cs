@@ -128,12 +128,9 @@ public sealed class SchemaMigratorTests
         var connectionString = await TestDatabaseServer.NewEmptyDatabaseConnectionStringAsync();
         await Migrator(connectionString).MigrateAsync(upToVersion: "0015");
         await TestSql.ExecuteAsync(connectionString, OfficerCompaniesAndCall);
+        await TestSql.ExecuteAsync(connectionString, SubmittedApplications(("d0000000-0000-0000-0000-00000000000a", "ReviewsComplete"),
+            ("d0000000-0000-0000-0000-00000000000b", "ReviewsComplete")));
         await TestSql.ExecuteAsync(connectionString, """
-            INSERT INTO "Applications" ("Id", "CallId", "CompanyId", "CreatedById", "Content", "Title", "RequestedGrant", "CreatedAt", "UpdatedAt",
-                "SubmittedAt", "State")
-            SELECT id::uuid, 'c0000000-0000-0000-0000-000000000001', 'b0000000-0000-0000-0000-00000000000a', 'a0000000-0000-0000-0000-000000000001',
-                '{}', id, 0, now(), now(), now(), 'ReviewsComplete'
-            FROM (VALUES ('d0000000-0000-0000-0000-00000000000a'), ('d0000000-0000-0000-0000-00000000000b')) AS a (id);
             INSERT INTO "ApplicationScores" ("ApplicationId", "Score", "CriterionMeans", "BelowThreshold", "Divergent", "ReviewCount", "ComputedAt") VALUES
                 ('d0000000-0000-0000-0000-00000000000a', 70, '[{"Code": "other", "Mean": 3.5}, {"Code": "technology", "Mean": 8.25}]', FALSE, FALSE, 2, now()),
                 ('d0000000-0000-0000-0000-00000000000b', 60, '[{"Code": "other", "Mean": 3.5}]', FALSE, FALSE, 2, now())
@@ -152,13 +149,9 @@ public sealed class SchemaMigratorTests
         var connectionString = await TestDatabaseServer.NewEmptyDatabaseConnectionStringAsync();
         await Migrator(connectionString).MigrateAsync(upToVersion: "0018");
         await TestSql.ExecuteAsync(connectionString, OfficerCompaniesAndCall);
+        await TestSql.ExecuteAsync(connectionString, SubmittedApplications(("d0000000-0000-0000-0000-00000000000a", "ReviewsComplete"),
+            ("d0000000-0000-0000-0000-00000000000b", "ExpertReview"), ("d0000000-0000-0000-0000-00000000000c", "ExpertReview")));
         await TestSql.ExecuteAsync(connectionString, """
-            INSERT INTO "Applications" ("Id", "CallId", "CompanyId", "CreatedById", "Content", "Title", "RequestedGrant", "CreatedAt", "UpdatedAt",
-                "SubmittedAt", "State")
-            SELECT id::uuid, 'c0000000-0000-0000-0000-000000000001', 'b0000000-0000-0000-0000-00000000000a', 'a0000000-0000-0000-0000-000000000001',
-                '{}', id, 0, now(), now(), now(), state
-            FROM (VALUES ('d0000000-0000-0000-0000-00000000000a', 'ReviewsComplete'), ('d0000000-0000-0000-0000-00000000000b', 'ExpertReview'),
-                ('d0000000-0000-0000-0000-00000000000c', 'ExpertReview')) AS a (id, state);
             INSERT INTO "ApplicationScores" ("ApplicationId", "Score", "CriterionMeans", "BelowThreshold", "Divergent", "ReviewCount", "ComputedAt",
                 "FirstCriterionMean")
             VALUES ('d0000000-0000-0000-0000-00000000000a', 70, '[]', FALSE, FALSE, 2, now(), 7);
@@ -252,6 +245,15 @@ public sealed class SchemaMigratorTests
         VALUES ('c0000000-0000-0000-0000-000000000001', 'Конкурс', 'Call', '', '', 50000000.00, 500000000.00, 0.2, now(),
             now() + interval '30 days', ARRAY['Prototype'], ARRAY['Industry'], now(),
             '[{"Code": "technology", "NameRu": "Т", "NameEn": "T", "Weight": 100, "MaxScore": 10, "Threshold": 4}]', '[]');
+        """;
+
+    /// <summary>Submitted applications of the call of <see cref="OfficerCompaniesAndCall"/>, each titled by its id, as schema 0015 on has them.</summary>
+    private static string SubmittedApplications(params (string Id, string State)[] applications) => $$"""
+        INSERT INTO "Applications" ("Id", "CallId", "CompanyId", "CreatedById", "Content", "Title", "RequestedGrant", "CreatedAt", "UpdatedAt",
+            "SubmittedAt", "State")
+        SELECT id::uuid, 'c0000000-0000-0000-0000-000000000001', 'b0000000-0000-0000-0000-00000000000a', 'a0000000-0000-0000-0000-000000000001',
+            '{}', id, 0, now(), now(), now(), state
+        FROM (VALUES {{string.Join(", ", applications.Select(a => $"('{a.Id}', '{a.State}')"))}}) AS a (id, state);
         """;
 
     private static PortalDbContext Context(string connectionString) =>
