@@ -46,9 +46,9 @@ public sealed record CallRankingModel(GrantCall Call, IReadOnlyList<RankedApplic
 /// <remarks>
 /// A large call ranks thousands of applications, and the running total and the budget line depend on all of them.
 /// PostgreSQL ranks and totals them (window functions over the narrow columns that order and count), about 30 ms for
-/// 5,000; the order is then kept in memory for the call's <see cref="CallRankingVersion"/>, which triggers raise in the
-/// transaction of every change that could move it, so any app process sees a change at once. Titles, companies and
-/// states are read fresh for the rows the screen shows: a company renamed does not move the ranking.
+/// 5,000; the order is then kept in memory for the call's <see cref="CallRankingVersion"/>, which triggers raise at the
+/// commit of every change that could move it, so any app process sees a change at its next view. Titles, companies
+/// and states are read fresh for the rows the screen shows: a company renamed does not move the ranking.
 /// </remarks>
 public sealed class CallRanking(PortalDbContext db, IMemoryCache cache)
 {
@@ -78,11 +78,14 @@ public sealed class CallRanking(PortalDbContext db, IMemoryCache cache)
             .Join(db.Companies, a => a.CompanyId, c => c.Id, (a, c) => new { a.Id, a.Number, a.Title, a.RegionCode, a.State, Company = c.LegalName })
             .ToDictionaryAsync(a => a.Id, cancellationToken);
 
-        var ranked = wanted.Select(r => (Row: r, Application: shownApplications[r.Id]))
-            .Select(x => new RankedApplication(
-                x.Row.Rank, x.Row.Id, x.Application.Number ?? "", x.Application.Title, x.Application.Company, x.Application.RegionCode,
-                x.Application.State, x.Row.Score, x.Row.FirstCriterionMean, x.Row.SubmittedAt, x.Row.RequestedGrant, x.Row.Approved, x.Row.Counted,
-                x.Row.RunningTotal, x.Row.RunningTotal <= call.TotalBudget, x.Row.BelowThreshold, x.Row.Divergent))
+        var ranked = wanted.Select(r =>
+            {
+                var application = shownApplications[r.Id];
+                return new RankedApplication(
+                    r.Rank, r.Id, application.Number ?? "", application.Title, application.Company, application.RegionCode, application.State,
+                    r.Score, r.FirstCriterionMean, r.SubmittedAt, r.RequestedGrant, r.Approved, r.Counted, r.RunningTotal,
+                    r.RunningTotal <= call.TotalBudget, r.BelowThreshold, r.Divergent);
+            })
             .ToList();
         return new CallRankingModel(call, ranked, order.Count, order.Sum(r => r.Approved ?? 0), shown);
     }
