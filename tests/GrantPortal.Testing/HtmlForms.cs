@@ -17,11 +17,13 @@ public static class HtmlForms
             throw new HttpRequestException($"GET {url} answered {(int)response.StatusCode}: {html[..Math.Min(html.Length, 500)]}");
         }
 
-        return await Parser.ParseDocumentAsync(html);
+        return await ParseAsync(html);
     }
 
     public static async Task<IHtmlDocument> ParseAsync(this HttpResponseMessage response) =>
-        await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+        await ParseAsync(await response.Content.ReadAsStringAsync());
+
+    public static Task<IHtmlDocument> ParseAsync(string html) => Parser.ParseDocumentAsync(html);
 
     /// <summary>Loads <paramref name="url"/>, fills the form matched by <paramref name="formSelector"/> and posts it.</summary>
     public static async Task<HttpResponseMessage> SubmitFormAsync(

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 using GrantPortal.Testing;
 using GrantPortal.Web.Domain;
 using GrantPortal.Web.Features.Demo;
@@ -91,7 +90,7 @@ public sealed class RankingTests(PortalFixture fixture) : IClassFixture<PortalFi
         async Task<(IHtmlDocument Page, bool Ranked)> RankingAsync()
         {
             var request = await log.GetAsync(officer, $"/officer/calls/{DemoData.CallId}/ranking");
-            return (await new HtmlParser().ParseDocumentAsync(request.Body), request.Commands.Any(c => c.Text.Contains("OVER ranking", StringComparison.Ordinal)));
+            return (await HtmlForms.ParseAsync(request.Body), request.Commands.Any(c => c.Text.Contains("OVER ranking", StringComparison.Ordinal)));
         }
 
         await RankingAsync();
